@@ -1,0 +1,300 @@
+"""Load `policy_data/` into a validated, cross-checked `Library`.
+
+Layout (see README):
+
+    policy_data/document_types.yaml
+    policy_data/organisations/<organisation>.yaml
+    policy_data/documents/<organisation>/<document>.yaml
+
+A document's id is `<organisation>/<document>` from its path, so URLs are
+stable and need no second source of truth. All problems in all files are
+collected before anything is raised, so an editor sees every mistake at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Actor, Document, DocumentTypes, DocumentType, Organisation, Section
+from .problems import DataError, Problem, Severity, field_path, relative_name
+from .yaml_source import DuplicateKey, Positions, YamlSyntaxError, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A loaded model with where it came from, so later checks can point at lines."""
+
+    file: str
+    positions: Positions
+
+
+@dataclass
+class LoadedDocument:
+    id: str
+    model: Document
+    where: Located
+
+    @property
+    def organisation(self) -> str:
+        return self.model.organisation
+
+
+@dataclass
+class Library:
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    types: dict[str, DocumentType] = field(default_factory=dict)
+    documents: dict[str, LoadedDocument] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def actor(self, organisation: str, actor_id: str) -> Actor:
+        return self.actors(organisation)[actor_id]
+
+    def actors(self, organisation: str) -> dict[str, Actor]:
+        return {a.id: a for a in self.organisations[organisation].actors}
+
+    def documents_of(self, organisation: str) -> list[LoadedDocument]:
+        return [d for d in self.documents.values() if d.organisation == organisation]
+
+
+def walk_sections(sections: list[Section], depth: int = 0) -> Iterator[tuple[Section, int]]:
+    for section in sections:
+        yield section, depth
+        yield from walk_sections(section.sections, depth + 1)
+
+
+# --- reading one file -----------------------------------------------------------
+
+_EXPECTED = {
+    "missing": "this field is required; write null if the source does not give it",
+    "date_from_datetime_parsing": "a real date as YYYY-MM-DD",
+    "date_parsing": "a real date as YYYY-MM-DD",
+    "date_type": "a date as YYYY-MM-DD",
+    "string_type": "text",
+    "string_pattern_mismatch": "lower-case letters a–z, digits and hyphens",
+    "literal_error": None,
+}
+
+
+def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling; see the field reference in the docs)"
+    if kind == "union_tag_invalid":
+        tags = error.get("ctx", {}).get("expected_tags", "")
+        return f"unknown kind {error['input']!r} (expected one of: {tags})"
+    if kind == "union_tag_not_found":
+        return "missing `kind` (it says which sort of rule this is)"
+    message = error["msg"]
+    if kind.startswith("value_error"):
+        message = message.removeprefix("Value error, ")
+    expected = _EXPECTED.get(kind)
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"{error['input']!r} is not a real date (expected {expected})"
+    if kind == "string_pattern_mismatch":
+        return f"{error['input']!r} is not a valid id (expected {expected})"
+    if kind == "missing":
+        return f"missing ({expected})"
+    if expected:
+        return f"{message} (expected {expected})"
+    return message
+
+
+_RULE_KINDS = {"by_year", "by_date", "every_n_years", "once_per_term", "yearly"}
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Drop pydantic's union tags from a location: they are not keys in the file."""
+    out: list[str | int] = []
+    for part in loc:
+        if isinstance(part, str) and part in _RULE_KINDS and out and isinstance(out[-1], int):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def read_model(path: Path, root: Path, model: type[M], problems: list[Problem]) -> tuple[M, Located] | None:
+    """Parse and validate one file; on failure add problems and return None."""
+    name = relative_name(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8"))
+        return None
+    try:
+        data, positions = load_yaml(text)
+    except YamlSyntaxError as exc:
+        problems.append(Problem(name, exc.line, exc.column, "", exc.message))
+        return None
+    except DuplicateKey as exc:
+        problems.append(
+            Problem(name, exc.line, exc.column, exc.key, f"appears twice (first on line {exc.first_line}); keep one")
+        )
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(name, 1, 1, "", "expected a mapping of fields (key: value) at the top of the file"))
+        return None
+    try:
+        return model.model_validate(data), Located(name, positions)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = _clean_loc(error["loc"])
+            line, column = positions.find(loc)
+            problems.append(Problem(name, line, column, field_path(loc), _message(error, model)))
+        return None
+
+
+# --- the whole library ------------------------------------------------------------
+
+
+def load_library(root: Path) -> Library:
+    """Load and check everything under `root`; raise DataError with all problems."""
+    problems: list[Problem] = []
+    library = Library()
+    if not root.is_dir():
+        raise DataError([Problem(str(root), 1, 1, "", "the data folder does not exist")])
+
+    types_where: Located | None = None
+    types_file = root / "document_types.yaml"
+    if not types_file.exists():
+        problems.append(Problem(relative_name(types_file, root), 1, 1, "", "file missing: it lists the document types"))
+    elif loaded := read_model(types_file, root, DocumentTypes, problems):
+        types, where = loaded
+        library.types = _unique(types.types, "types", where, problems)
+        types_where = where
+    for path in sorted((root / "organisations").glob("*.y*ml")):
+        if loaded_org := read_model(path, root, Organisation, problems):
+            org, where = loaded_org
+            if org.id != path.stem:
+                problems.append(_at(where, ("id",), f"{org.id!r} differs from the file name; expected {path.stem!r}"))
+            elif org.id in library.organisations:
+                problems.append(_at(where, ("id",), "organisation defined twice"))
+            else:
+                library.organisations[org.id] = org
+                _check_actors(org, where, problems)
+    for path in sorted((root / "documents").glob("*/*.y*ml")):
+        if loaded_doc := read_model(path, root, Document, problems):
+            doc, where = loaded_doc
+            doc_id = f"{path.parent.name}/{path.stem}"
+            if doc.organisation != path.parent.name:
+                problems.append(
+                    _at(where, ("organisation",), f"{doc.organisation!r} differs from the folder; expected {path.parent.name!r}")
+                )
+            library.documents[doc_id] = LoadedDocument(doc_id, doc, where)
+    stray = [p for p in (root / "documents").glob("*.y*ml")] if (root / "documents").is_dir() else []
+    for path in stray:
+        problems.append(Problem(relative_name(path, root), 1, 1, "", "documents go in a folder named after their organisation"))
+
+    if types_where is not None:
+        _check_type_definitions(library, types_where, problems)
+    for loaded_document in library.documents.values():
+        _check_document(library, loaded_document, problems)
+    if problems:
+        raise DataError(problems)
+    return library
+
+
+def _at(where: Located, path: tuple[str | int, ...], message: str, severity: Severity = Severity.ERROR) -> Problem:
+    line, column = where.positions.find(path)
+    return Problem(where.file, line, column, field_path(path), message, severity)
+
+
+def _unique(items: list[Any], key: str, where: Located, problems: list[Problem]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for index, item in enumerate(items):
+        if item.id in out:
+            problems.append(_at(where, (key, index, "id"), f"duplicate id {item.id!r}; ids must be unique"))
+        out[item.id] = item
+    return out
+
+
+def _check_actors(org: Organisation, where: Located, problems: list[Problem]) -> None:
+    ids = _unique(org.actors, "actors", where, problems)
+    for index, actor in enumerate(org.actors):
+        if actor.part_of is not None and actor.part_of not in ids:
+            problems.append(_at(where, ("actors", index, "part_of"), _unknown("actor", actor.part_of, ids)))
+
+
+def _unknown(what: str, value: str, known: Any) -> str:
+    choices = ", ".join(sorted(known)) or "none defined"
+    return f"unknown {what} {value!r} (expected one of: {choices})"
+
+
+def _check_type_definitions(library: Library, where: Located, problems: list[Problem]) -> None:
+    for t_index, doc_type in enumerate(library.types.values()):
+        for d_index, definition in enumerate(doc_type.definitions):
+            path: tuple[str | int, ...] = ("types", t_index, "definitions", d_index)
+            if definition.organisation not in library.organisations:
+                problems.append(_at(where, path + ("organisation",), _unknown("organisation", definition.organisation, library.organisations)))
+            if definition.source not in library.documents:
+                problems.append(_at(where, path + ("source",), _unknown("document", definition.source, library.documents)))
+
+
+def _check_document(library: Library, loaded: LoadedDocument, problems: list[Problem]) -> None:
+    doc, where = loaded.model, loaded.where
+    if doc.organisation not in library.organisations:
+        problems.append(_at(where, ("organisation",), _unknown("organisation", doc.organisation, library.organisations)))
+        return
+    actors = library.actors(doc.organisation)
+
+    def actor_ref(path: tuple[str | int, ...], value: str | None) -> None:
+        if value is not None and value not in actors:
+            problems.append(_at(where, path, _unknown(f"actor of {doc.organisation}", value, actors)))
+
+    def document_ref(path: tuple[str | int, ...], value: str | None) -> None:
+        if value is not None and value not in library.documents:
+            problems.append(_at(where, path, _unknown("document", value, library.documents)))
+
+    if doc.type not in library.types:
+        problems.append(_at(where, ("type",), _unknown("document type", doc.type, library.types)))
+    for key in ("owner", "responsible_officer", "contact"):
+        actor_ref((key,), getattr(doc, key))
+    actor_ref(("adopted", "body"), doc.adopted.body)
+    for index, revision in enumerate(doc.revisions):
+        actor_ref(("revisions", index, "decision", "body"), revision.decision.body)
+    for index, follow_up in enumerate(doc.follow_ups):
+        actor_ref(("follow_ups", index, "body"), follow_up.body)
+    for index, rule in enumerate(doc.review):
+        actor_ref(("review", index, "responsible"), rule.responsible)
+    document_ref(("replaced_by",), doc.replaced_by)
+    for index, relation in enumerate(doc.relations):
+        document_ref(("relations", index, "document"), relation.document)
+        if relation.document == loaded.id:
+            problems.append(_at(where, ("relations", index, "document"), "a document cannot relate to itself"))
+
+    languages = set(doc.versions)
+    _check_languages(where, ("title",), doc.title, languages, problems)
+    seen: dict[str, tuple[str | int, ...]] = {}
+    for path, section in _sections_with_paths(doc.sections, ("sections",)):
+        if section.id in seen:
+            problems.append(_at(where, path + ("id",), f"duplicate section id {section.id!r}; section ids must be unique in a document"))
+        seen[section.id] = path
+        _check_languages(where, path + ("heading",), section.heading, languages, problems)
+        if section.body:
+            _check_languages(where, path + ("body",), section.body, languages, problems)
+        for r_index, responsibility in enumerate(section.responsibilities):
+            actor_ref(path + ("responsibilities", r_index, "actor"), responsibility.actor)
+            for d_index, duty in enumerate(responsibility.duties):
+                _check_languages(where, path + ("responsibilities", r_index, "duties", d_index), duty, languages, problems)
+
+
+def _sections_with_paths(
+    sections: list[Section], prefix: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Section]]:
+    for index, section in enumerate(sections):
+        path = prefix + (index,)
+        yield path, section
+        yield from _sections_with_paths(section.sections, path + ("sections",))
+
+
+def _check_languages(where: Located, path: tuple[str | int, ...], text: Any, languages: set[str], problems: list[Problem]) -> None:
+    """Every text of a document is given in each language its `versions` list."""
+    for language in sorted(languages):
+        if text.get(language) is None:
+            problems.append(_at(where, path, f"no {language!r} text, but `versions` lists {language!r}; add `{language}:`"))
