@@ -87,8 +87,8 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return "unknown field (check the spelling; see the field reference in the docs)"
     if kind == "union_tag_invalid":
-        tags = error.get("ctx", {}).get("expected_tags", "")
-        return f"unknown kind {error['input']!r} (expected one of: {tags})"
+        ctx = error.get("ctx", {})
+        return f"unknown kind {ctx.get('tag')!r} (expected one of: {ctx.get('expected_tags', '')})"
     if kind == "union_tag_not_found":
         return "missing `kind` (it says which sort of rule this is)"
     message = error["msg"]
@@ -145,6 +145,8 @@ def read_model(path: Path, root: Path, model: type[M], problems: list[Problem]) 
     except ValidationError as exc:
         for error in exc.errors():
             loc = _clean_loc(error["loc"])
+            if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                loc += ("kind",)
             line, column = positions.find(loc)
             problems.append(Problem(name, line, column, field_path(loc), _message(error, model)))
         return None

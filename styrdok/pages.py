@@ -1,0 +1,151 @@
+"""Render the library to Markdown pages, one set per language.
+
+Templates (styrdok/templates) hold the page structure; this module only
+hands them the data and small helpers. Jinja autoescapes everything, and
+editor text goes through `text_html` (Markdown → sanitised HTML), so no text
+from YAML can reach the page as raw HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import text_html, urls
+from .library import Library, LoadedDocument
+from .model import LANGUAGES, Text
+from .relations import links_of
+from .responsibilities import document_matrix, duties_by_actor
+from .words import Words
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text as shown on a page: its words and the language they are in."""
+
+    text: str
+    lang: str
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("styrdok", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["urls"] = urls
+    env.filters["md"] = lambda shown: text_html.block(shown.text)
+    env.filters["inline"] = lambda shown: text_html.inline(shown.text if isinstance(shown, Shown) else str(shown))
+    return env
+
+
+_ENV = _environment()
+
+
+class PageContext:
+    """Helpers a template needs for one page in one language."""
+
+    def __init__(self, library: Library, language: str, today: dt.date, here: urls.Address):
+        self.library = library
+        self.language = language
+        self.w = Words(language)
+        self.today = today
+        self.here = here
+
+    # --- text -------------------------------------------------------------------
+    def pick(self, text: Text, prefer: tuple[str, ...] = ()) -> Shown:
+        """The page's language if the text has it, else the first language it has."""
+        for language in (self.language, *prefer, *LANGUAGES):
+            value = text.get(language)
+            if value is not None:
+                return Shown(value, language)
+        raise ValueError("empty text")  # pragma: no cover - Text forbids it
+
+    def lang_attr(self, shown: Shown) -> Markup:
+        """` lang="en"` when a passage is not in the page's language."""
+        return Markup(f' lang="{shown.lang}"') if shown.lang != self.language else Markup("")
+
+    def heading_attrs(self, section_id: str, shown: Shown) -> Markup:
+        """attr_list for a Markdown heading: its anchor, and `lang` if it differs."""
+        parts = [f"#{section_id}"] if section_id else []
+        if shown.lang != self.language:
+            parts.append(f"lang={shown.lang}")
+        return Markup("{" + " ".join(parts) + "}") if parts else Markup("")
+
+    def anchor(self, anchor_id: str) -> Markup:
+        return Markup("{#" + anchor_id + "}")
+
+    def date(self, value: dt.date | None) -> str:
+        if value is None:
+            return self.w.unknown
+        month = self.w.months[value.month - 1]
+        return f"{value.day} {month} {value.year}"
+
+    # --- names and links --------------------------------------------------------
+    def link(self, address: urls.Address, fragment: str = "") -> str:
+        return urls.relative(self.here.url, address.url) + (f"#{fragment}" if fragment else "")
+
+    def actor_name(self, org: str, actor_id: str) -> str:
+        return self.library.actor(org, actor_id).name.get(self.language)
+
+    def actor_link(self, org: str, actor_id: str) -> str:
+        return self.link(urls.actor(org, actor_id))
+
+    def document_link(self, doc_id: str) -> str:
+        return self.link(urls.document(doc_id))
+
+    def title(self, doc_id: str) -> Shown:
+        return self.pick(self.library.documents[doc_id].model.title)
+
+    def org_name(self, org: str) -> str:
+        return self.library.organisations[org].name.get(self.language)
+
+    def type_name(self, type_id: str) -> str:
+        return self.library.types[type_id].name.get(self.language)
+
+
+def _render(template: str, ctx: PageContext, **data: Any) -> str:
+    return _ENV.get_template(template).render(c=ctx, w=ctx.w, **data)
+
+
+def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
+    doc = loaded.model
+    shown_language = ctx.language if ctx.language in doc.versions else next(iter(doc.versions))
+    return _render(
+        "document.md.j2",
+        ctx,
+        doc=doc,
+        doc_id=loaded.id,
+        org=doc.organisation,
+        version=doc.versions[shown_language],
+        shown_language=shown_language,
+        links=links_of(ctx.library, loaded.id),
+        matrix=document_matrix(doc),
+        by_actor=duties_by_actor(doc),
+    )
+
+
+def build_pages(library: Library, today: dt.date) -> dict[str, str]:
+    """Every generated page: docs-relative file name → Markdown."""
+    pages: dict[str, str] = {}
+    for language in LANGUAGES:
+        def put(address: urls.Address, template: str, **data: Any) -> None:
+            ctx = PageContext(library, language, today, address)
+            pages[address.file(language)] = _render(template, ctx, **data)
+
+        put(urls.HOME, "home.md.j2")
+        put(urls.TYPES, "types.md.j2")
+        for org_id in sorted(library.organisations):
+            put(urls.organisation(org_id), "organisation.md.j2", org=library.organisations[org_id],
+                documents=sorted(library.documents_of(org_id), key=lambda d: d.id))
+        for doc_id, loaded in sorted(library.documents.items()):
+            address = urls.document(doc_id)
+            pages[address.file(language)] = document_page(PageContext(library, language, today, address), loaded)
+    return pages

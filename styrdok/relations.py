@@ -1,0 +1,47 @@
+"""Relations between documents, both ways.
+
+A document records only what it says itself ("implements the policy"); the
+other side ("put into practice by the guideline") is derived here, so it
+never has to be kept in step by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .library import Library
+from .model import Relation, Text
+
+INVERSE = {
+    "replaces": "replaced_by",
+    "implements": "implemented_by",
+    "complemented_by": "complements",
+    "refers_to": "referred_by",
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # a RelationKind or its inverse
+    document: str | None  # id in the library
+    title: Text | None  # outside the library
+    note: Text | None = None
+
+
+def links_of(library: Library, doc_id: str) -> list[Link]:
+    """What this document says, then what other documents say about it."""
+    own = [_link(r) for r in library.documents[doc_id].model.relations]
+    incoming = [
+        Link(INVERSE[r.kind], other_id, None)
+        for other_id, other in sorted(library.documents.items())
+        for r in other.model.relations
+        if r.document == doc_id
+    ]
+    replaced_by = library.documents[doc_id].model.replaced_by
+    if replaced_by and not any(l.kind == "replaced_by" and l.document == replaced_by for l in incoming):
+        incoming.append(Link("replaced_by", replaced_by, None))
+    return own + incoming
+
+
+def _link(relation: Relation) -> Link:
+    return Link(relation.kind, relation.document, relation.title, relation.note)

@@ -1,0 +1,53 @@
+"""Turn editor-written text into safe HTML.
+
+Editors may write Markdown (paragraphs, lists, emphasis, tables, links to
+http/https). Anything that looks like HTML is escaped before Markdown sees
+it, so it shows as text; the HTML Markdown produces is then cleaned by nh3
+(Ammonia) as a second line of defence: only the tags below survive, links
+only with http(s) or mailto, and no headings (the page owns its outline).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br", "code", "blockquote",
+         "table", "thead", "tbody", "tr", "th", "td"}
+_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
+_SCHEMES = {"http", "https", "mailto"}
+_MD = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def _escape_html(text: str) -> str:
+    """`&` and `<` are all it takes to open a tag or entity; `>` stays for quotes."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def block(text: str) -> Markup:
+    """Markdown from the data → sanitised HTML, with no blank lines inside, so
+    it stays one raw-HTML block when embedded in a generated Markdown page."""
+    _MD.reset()
+    rendered = _MD.convert(_escape_html(text))
+    cleaned = nh3.clean(
+        rendered,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel="noopener nofollow",
+        strip_comments=True,
+    )
+    with_scope = cleaned.replace("<th>", '<th scope="col">')
+    return Markup("\n".join(line for line in with_scope.splitlines() if line.strip()))
+
+
+def inline(text: str) -> Markup:
+    """Plain text for a Markdown heading or list item: HTML-escaped, and every
+    Markdown special escaped, so it renders exactly as written."""
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False)))

@@ -1,0 +1,46 @@
+"""Where each page lives. URLs are built from ids only, so they stay stable
+when titles change, and are the same in both languages (English under /en/)."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+DEFAULT_LANGUAGE = "sv"
+
+
+@dataclass(frozen=True)
+class Address:
+    url: str  # relative to the language root, e.g. "vasteras/" or "vasteras/policy/"
+    stem: str  # the Markdown file under docs/ without suffix, e.g. "vasteras/index"
+
+    def file(self, language: str) -> str:
+        """mkdocs-static-i18n's suffix layout: page.md (sv) and page.en.md."""
+        suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+        return f"{self.stem}{suffix}.md"
+
+
+HOME = Address("", "index")
+TYPES = Address("dokumenttyper/", "dokumenttyper")
+
+
+def organisation(org: str) -> Address:
+    return Address(f"{org}/", f"{org}/index")
+
+
+def document(doc_id: str) -> Address:
+    return Address(f"{doc_id}/", doc_id)
+
+
+def actor(org: str, actor_id: str) -> Address:
+    return Address(f"{org}/aktorer/{actor_id}/", f"{org}/aktorer/{actor_id}")
+
+
+RESERVED_DOCUMENT_IDS = {"aktorer", "index"}
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link between two pages of the same language, so the site
+    works under any base path (e.g. a GitHub Pages project site)."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url)
+    return "./" if rel == "." else rel + "/"

@@ -1,0 +1,45 @@
+"""The words a reader sees, per language, loaded from `words.yaml`.
+
+Keeping them in one file lets a translator review every label at once. A
+template asking for a word that does not exist fails the build loudly.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from .model import LANGUAGES
+
+
+class MissingWord(KeyError):
+    pass
+
+
+@cache
+def _all() -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load(files(__package__).joinpath("words.yaml").read_text(encoding="utf-8"))
+    for key, value in data.items():
+        missing = [lang for lang in LANGUAGES if lang not in value]
+        if missing:
+            raise MissingWord(f"words.yaml: {key}: no text for {', '.join(missing)}")
+    return data
+
+
+class Words:
+    """`Words('sv').adopted_by` → 'Antaget av'."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return _all()[key][self.language]
+        except KeyError:
+            raise MissingWord(f"no word {key!r} in words.yaml") from None
+
+    def __getitem__(self, key: str) -> Any:
+        return self.__getattr__(key)
