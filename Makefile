@@ -1,0 +1,34 @@
+# The two commands a new user needs (see README):
+#   make serve   install, build and serve the site on http://127.0.0.1:8000
+#   make test    install everything the tests need and run every test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test chromium clean
+
+$(BIN)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/.installed
+	$(BIN)/styrdok check
+
+chromium:
+	scripts/install-chromium
+
+test: $(BIN)/.installed chromium
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+clean:
+	rm -rf site $(VENV)
