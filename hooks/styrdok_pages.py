@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from styrdok import site, today
 from styrdok.problems import DataError
+from styrdok.settings import SiteSettings
 
 
 def _today():
@@ -32,9 +33,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _settings(config: MkDocsConfig) -> SiteSettings:
+    options = dict(config.extra.get("styrdok") or {})
+    return SiteSettings(site_url=config.site_url or "", **options)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
-        site.generate(root / "policy_data", Path(config.docs_dir), _today())
+        site.generate(root / "policy_data", Path(config.docs_dir), _today(), _settings(config))
     except DataError as exc:
         raise PluginError("\n" + exc.report()) from None

@@ -20,10 +20,11 @@ def write_generated(docs_dir: Path, pages: dict[str, str]) -> list[str]:
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     for name, content in sorted(pages.items()):
         path = docs_dir / name
-        if path.exists() and path.read_text(encoding="utf-8") == content:
+        data = content.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        path.write_bytes(data)
         changed.append(name)
     for stale in sorted(previous - set(pages)):
         path = docs_dir / stale

@@ -15,11 +15,12 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import text_html, urls
+from . import calendar, ical, review, text_html, urls
 from .library import Library, LoadedDocument
 from .model import LANGUAGES, Text
 from .relations import links_of
 from .responsibilities import document_matrix, duties_by_actor
+from .settings import SiteSettings
 from .words import Words
 
 
@@ -52,12 +53,44 @@ _ENV = _environment()
 class PageContext:
     """Helpers a template needs for one page in one language."""
 
-    def __init__(self, library: Library, language: str, today: dt.date, here: urls.Address):
+    def __init__(self, library: Library, language: str, today: dt.date, here: urls.Address,
+                 settings: SiteSettings = SiteSettings()):
         self.library = library
         self.language = language
         self.w = Words(language)
         self.today = today
         self.here = here
+        self.settings = settings
+
+    def evaluate(self, doc_id: str) -> list[review.DueItem]:
+        return review.evaluate(self.library.documents[doc_id].model, self.today, self.settings.due_soon_days)
+
+    def status(self, doc_id: str) -> str:
+        return review.document_status(self.evaluate(doc_id))
+
+    def term(self, doc_id: str) -> tuple[review.Term, bool] | None:
+        return review.term_label(self.library.documents[doc_id].model, self.today)
+
+    # --- calendar ---------------------------------------------------------------
+    def overdue(self, items: list[calendar.Entry]) -> list[calendar.Entry]:
+        return calendar.overdue(items)
+
+    def by_year(self, items: list[calendar.Entry]) -> list[tuple[int | None, list[calendar.Entry]]]:
+        return calendar.by_year(items)
+
+    def owners(self, org: str) -> list[str]:
+        return [owner for o, owner in calendar.owners(self.library) if o == org]
+
+    def documents_without_rule(self, org: str | None, owner: str | None) -> list[str]:
+        return [d for d, loaded in sorted(self.library.documents.items())
+                if (org is None or loaded.organisation == org) and (owner is None or loaded.model.owner == owner)
+                and self.status(d) == "no_rule"]
+
+    def duration(self, days: int) -> str:
+        years, rest = divmod(days, 365)
+        if years:
+            return self.w.years_days.format(years=years, days=rest)
+        return self.w.days_only.format(days=days)
 
     # --- text -------------------------------------------------------------------
     def pick(self, text: Text, prefer: tuple[str, ...] = ()) -> Shown:
@@ -132,20 +165,36 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
     )
 
 
-def build_pages(library: Library, today: dt.date) -> dict[str, str]:
-    """Every generated page: docs-relative file name → Markdown."""
+def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings()) -> dict[str, str]:
+    """Every generated file: docs-relative name → content (Markdown or iCalendar)."""
     pages: dict[str, str] = {}
+    entries = calendar.entries(library, today, settings.due_soon_days)
+    page_urls = {lang: {d: settings.absolute(lang, urls.document(d).url) for d in library.documents} for lang in LANGUAGES}
     for language in LANGUAGES:
         def put(address: urls.Address, template: str, **data: Any) -> None:
-            ctx = PageContext(library, language, today, address)
+            ctx = PageContext(library, language, today, address, settings)
             pages[address.file(language)] = _render(template, ctx, **data)
+
+        def put_calendar(address: urls.Address, items: list[calendar.Entry], scope: str, **data: Any) -> None:
+            put(address, "calendar.md.j2", entries=items, scope=scope, feed=urls.FEED_NAME + ".ics", **data)
+            name = f"{Words(language).calendar_title}: {scope}"
+            pages[urls.feed_file(address, language)] = ical.feed(
+                library, items, language, today, page_urls[language], name).decode("utf-8")
 
         put(urls.HOME, "home.md.j2")
         put(urls.TYPES, "types.md.j2")
+        put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
         for org_id in sorted(library.organisations):
-            put(urls.organisation(org_id), "organisation.md.j2", org=library.organisations[org_id],
+            org = library.organisations[org_id]
+            put(urls.organisation(org_id), "organisation.md.j2", org=org,
                 documents=sorted(library.documents_of(org_id), key=lambda d: d.id))
+            put_calendar(urls.calendar(org_id), calendar.for_organisation(entries, org_id),
+                         org.name.get(language), org_id=org_id)
+        for org_id, owner in calendar.owners(library):
+            scope = f"{library.actor(org_id, owner).name.get(language)} ({library.organisations[org_id].name.get(language)})"
+            put_calendar(urls.calendar(org_id, owner), calendar.for_owner(entries, org_id, owner), scope,
+                         org_id=org_id, owner=owner)
         for doc_id, loaded in sorted(library.documents.items()):
             address = urls.document(doc_id)
-            pages[address.file(language)] = document_page(PageContext(library, language, today, address), loaded)
+            pages[address.file(language)] = document_page(PageContext(library, language, today, address, settings), loaded)
     return pages

@@ -11,6 +11,7 @@ from pathlib import Path
 from .generated_files import write_generated
 from .library import Library, load_library
 from .pages import build_pages
+from .settings import SiteSettings
 
 _cache: dict[str, tuple[str, Library]] = {}
 
@@ -34,9 +35,9 @@ def load_cached(data_dir: Path) -> Library:
     return library
 
 
-def generate(data_dir: Path, docs_dir: Path, today: dt.date) -> list[str]:
+def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSettings = SiteSettings()) -> list[str]:
     """Validate the data, render every page, and only then write: invalid
     data raises DataError before a single file changes."""
     library = load_cached(data_dir)
-    pages = build_pages(library, today)
+    pages = build_pages(library, today, settings)
     return write_generated(docs_dir, pages)

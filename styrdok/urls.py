@@ -36,6 +36,25 @@ def actor(org: str, actor_id: str) -> Address:
     return Address(f"{org}/aktorer/{actor_id}/", f"{org}/aktorer/{actor_id}")
 
 
+CALENDAR = Address("kalender/", "kalender/index")
+FEED_NAME = "kalender"  # kalender.ics beside each calendar page
+
+
+def calendar(org: str | None = None, owner: str | None = None) -> Address:
+    if org is None:
+        return CALENDAR
+    if owner is None:
+        return Address(f"kalender/{org}/", f"kalender/{org}/index")
+    return Address(f"kalender/{org}/{owner}/", f"kalender/{org}/{owner}/index")
+
+
+def feed_file(address: Address, language: str) -> str:
+    """The .ics file beside a calendar page (suffixed for the i18n plugin)."""
+    folder = address.stem.rsplit("/", 1)[0]
+    suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+    return f"{folder}/{FEED_NAME}{suffix}.ics"
+
+
 RESERVED_DOCUMENT_IDS = {"aktorer", "index"}
 
 
