@@ -15,11 +15,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import calendar, ical, review, text_html, urls
+from . import calendar, exports, ical, review, text_html, urls
 from .library import Library, LoadedDocument
 from .model import LANGUAGES, Text
 from .relations import links_of
-from .responsibilities import document_matrix, duties_by_actor
+from .responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
 from .settings import SiteSettings
 from .words import Words
 
@@ -112,6 +112,9 @@ class PageContext:
             parts.append(f"lang={shown.lang}")
         return Markup("{" + " ".join(parts) + "}") if parts else Markup("")
 
+    def short(self, text: str) -> str:
+        return short(text)
+
     def anchor(self, anchor_id: str) -> Markup:
         return Markup("{#" + anchor_id + "}")
 
@@ -161,7 +164,6 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
         shown_language=shown_language,
         links=links_of(ctx.library, loaded.id),
         matrix=document_matrix(doc),
-        by_actor=duties_by_actor(doc),
     )
 
 
@@ -190,6 +192,13 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
                 documents=sorted(library.documents_of(org_id), key=lambda d: d.id))
             put_calendar(urls.calendar(org_id), calendar.for_organisation(entries, org_id),
                          org.name.get(language), org_id=org_id)
+            org_docs = [(d.id, d.model) for d in sorted(library.documents_of(org_id), key=lambda d: d.id)]
+            put(urls.organisation_matrix(org_id), "organisation_matrix.md.j2", org=org,
+                matrix=organisation_matrix(org_docs, [a.id for a in org.actors]))
+            for actor in org.actors:
+                put(urls.actor(org_id, actor.id), "actor.md.j2", org=org_id, actor=actor,
+                    parts=[a.id for a in org.actors if a.part_of == actor.id],
+                    duties=actor_duties(org_docs, actor.id), roles=actor_roles(org_docs, actor.id))
         for org_id, owner in calendar.owners(library):
             scope = f"{library.actor(org_id, owner).name.get(language)} ({library.organisations[org_id].name.get(language)})"
             put_calendar(urls.calendar(org_id, owner), calendar.for_owner(entries, org_id, owner), scope,
@@ -197,4 +206,8 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         for doc_id, loaded in sorted(library.documents.items()):
             address = urls.document(doc_id)
             pages[address.file(language)] = document_page(PageContext(library, language, today, address, settings), loaded)
+    for org_id in library.organisations:
+        for language in LANGUAGES:
+            pages[urls.export(org_id, "csv", language)] = exports.matrix_csv(library, org_id)
+            pages[urls.export(org_id, "json", language)] = exports.matrix_json(library, org_id)
     return pages

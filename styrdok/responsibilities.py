@@ -7,6 +7,8 @@ source's order so the views read like the document.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .library import walk_sections
@@ -50,4 +52,81 @@ def duties_by_actor(doc: Document) -> dict[str, list[tuple[Section, Text]]]:
     for row in document_matrix(doc).rows:
         for actor, duties in row.cells.items():
             out.setdefault(actor, []).extend((row.section, duty) for duty in duties)
+    return out
+
+
+def short(text: str, words: int = 14) -> str:
+    """A scannable form of a duty for matrix cells: its first sentence, cut at
+    `words` words. The cell links to the full wording."""
+    plain = " ".join(line.strip().lstrip("-*").strip() for line in text.splitlines() if line.strip())
+    first = re.split(r"(?<=[.!?:;])\s", plain, maxsplit=1)[0]
+    cut = first.split()
+    return " ".join(cut[:words]) + ("…" if len(cut) > words or first != plain else "")
+
+
+@dataclass
+class ActorDuties:
+    doc_id: str
+    sections: list[tuple[Section, list[Text]]]
+
+
+def actor_duties(documents: Iterable[tuple[str, Document]], actor: str) -> list[ActorDuties]:
+    """Everything one actor must do, grouped by document and section."""
+    out = []
+    for doc_id, doc in documents:
+        rows = [(row.section, row.cells[actor]) for row in document_matrix(doc).rows if actor in row.cells]
+        if rows:
+            out.append(ActorDuties(doc_id, rows))
+    return out
+
+
+@dataclass
+class OrganisationMatrix:
+    actors: list[str]
+    documents: list[str]
+    counts: dict[tuple[str, str], int]  # (document, actor) → number of duties
+
+
+def organisation_matrix(documents: list[tuple[str, Document]], actor_order: list[str]) -> OrganisationMatrix:
+    """Documents × actors; the cell counts the actor's duties in the document.
+    Actors keep the organisation's own order; actors without duties are left out."""
+    counts: dict[tuple[str, str], int] = {}
+    for doc_id, doc in documents:
+        for row in document_matrix(doc).rows:
+            for actor, duties in row.cells.items():
+                counts[(doc_id, actor)] = counts.get((doc_id, actor), 0) + len(duties)
+    used = {actor for _, actor in counts}
+    return OrganisationMatrix([a for a in actor_order if a in used], [d for d, _ in documents], counts)
+
+
+def export_rows(documents: list[tuple[str, Document]]) -> list[dict[str, str]]:
+    """One row per duty, for the CSV and JSON exports."""
+    rows = []
+    for doc_id, doc in documents:
+        for row in document_matrix(doc).rows:
+            for actor, duties in row.cells.items():
+                for duty in duties:
+                    rows.append({
+                        "document": doc_id,
+                        "section": row.section.id,
+                        "section_sv": row.section.heading.sv or "",
+                        "section_en": row.section.heading.en or "",
+                        "actor": actor,
+                        "duty_sv": duty.sv or "",
+                        "duty_en": duty.en or "",
+                    })
+    return rows
+
+
+def actor_roles(documents: Iterable[tuple[str, Document]], actor: str) -> list[tuple[str, str]]:
+    """The roles an actor has in documents' metadata: adopted, owns, and so on."""
+    out = []
+    for doc_id, doc in documents:
+        if doc.adopted.body == actor:
+            out.append((doc_id, "adopted"))
+        for role in ("owner", "responsible_officer", "contact"):
+            if getattr(doc, role) == actor:
+                out.append((doc_id, role))
+        if any(rule.responsible == actor for rule in doc.review):
+            out.append((doc_id, "review"))
     return out

@@ -55,7 +55,21 @@ def feed_file(address: Address, language: str) -> str:
     return f"{folder}/{FEED_NAME}{suffix}.ics"
 
 
-RESERVED_DOCUMENT_IDS = {"aktorer", "index"}
+def organisation_matrix(org: str) -> Address:
+    return Address(f"{org}/ansvar/", f"{org}/ansvar")
+
+
+def export(org: str, extension: str, language: str) -> str:
+    """The matrix export beside the organisation's page. Both languages get
+    the same bilingual file; the suffix makes the i18n plugin put it under /en/."""
+    suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+    return f"{org}/ansvarsmatris{suffix}.{extension}"
+
+
+COMPARISON = Address("jamforelse/", "jamforelse")
+GAPS = Address("redaktion/luckor/", "redaktion/luckor")
+
+RESERVED_DOCUMENT_IDS = {"aktorer", "index", "ansvar"}
 
 
 def relative(from_url: str, to_url: str) -> str:
