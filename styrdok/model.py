@@ -225,10 +225,23 @@ class Relation(Strict):
         return self
 
 
+DutyTopic = Literal["coordination", "follow_up", "twin_towns", "external_funding"]
+
+
+class Duty(Text):
+    """One duty, as worded in the source (sv) and in plain English (en)."""
+
+    about: list[DutyTopic] = Field(
+        default_factory=list,
+        description="What the duty is about, for the comparison across organisations: coordination "
+        "(day-to-day coordination), follow_up, twin_towns (vänorter), external_funding (EU and other funds).",
+    )
+
+
 class Responsibility(Strict):
     actor: Id
     label: Text | None = Field(None, description="The heading the source gives, e.g. `Kommunfullmäktiges ansvar`.")
-    duties: list[Text] = Field(min_length=1)
+    duties: list[Duty] = Field(min_length=1)
 
 
 class Section(Strict):

@@ -61,7 +61,10 @@ def short(text: str, words: int = 14) -> str:
     plain = " ".join(line.strip().lstrip("-*").strip() for line in text.splitlines() if line.strip())
     first = re.split(r"(?<=[.!?:;])\s", plain, maxsplit=1)[0]
     cut = first.split()
-    return " ".join(cut[:words]) + ("…" if len(cut) > words or first != plain else "")
+    text = " ".join(cut[:words])
+    if len(cut) > words or first != plain:
+        return text.rstrip(".,;:") + "…"
+    return text
 
 
 @dataclass

@@ -39,7 +39,7 @@ def cell(page: BeautifulSoup, row_heading: str, column: str) -> str:
 # (document, language, row, column, words of a duty in the source or our translation)
 CASES = [
     ("vasteras/riktlinje-internationellt-arbete", "sv", "Stöd", "Servicepartner",
-     "Erbjuder administrativt stöd i projektets alla faser."),
+     "Erbjuder administrativt stöd i projektets alla faser"),
     ("vasteras/riktlinje-internationellt-arbete", "en", "Support", "Service partner", "administrative support"),
     ("alingsas/internationell-policy", "sv", "Organisation", "Kultur- och fritidsnämnden",
      "För den befintliga nordiska vänortskedjan ansvarar"),
@@ -99,3 +99,18 @@ def test_exports_parse_and_hold_the_duties(site: Path) -> None:
         service = [r for r in rows if r["actor"] == "servicepartner"]
         assert service and all(r["section"] == "stod" for r in service)
         assert any(r["duty_sv"].startswith("Erbjuder administrativt stöd") for r in service)
+
+
+def test_comparison_shows_each_municipality_side_by_side(site: Path) -> None:
+    page = soup(site, "en/jamforelse")
+    def answers(question_id: str) -> dict[str, str]:
+        table = page.select_one(f"h2#{question_id}").find_next("table")
+        return {row.th.get_text(strip=True): row.td.get_text(" ", strip=True) for row in table.select("tbody tr")}
+    twin = answers("twin-towns")
+    assert "Culture and leisure committee" in twin["Alingsås Municipality"]
+    assert twin["Växjö Municipality"] == "Not stated"
+    owners = answers("owns")
+    assert "Executive board's administration" in owners["Vänersborg Municipality"]
+    assert owners["City of Västerås"] == "Not stated"
+    follow = answers("follow-up")
+    assert "at least once in each term" in follow["Växjö Municipality"]

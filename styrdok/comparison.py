@@ -1,0 +1,54 @@
+"""Compare organisations: for each kind of role, what each organisation
+gives to whom. Built from the metadata (who adopts, who owns, review rules)
+and from duties the data tags with a topic (`about:`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .library import Library, walk_sections
+from .model import Text
+
+QUESTIONS: tuple[str, ...] = ("adopts", "owns", "coordination", "follow_up", "twin_towns", "external_funding")
+
+
+@dataclass
+class Answer:
+    """What one organisation's documents say about one question."""
+
+    actor: str | None  # None when the fact is a rule, not an actor
+    doc_id: str
+    section: str | None = None  # anchor of the section that says it
+    text: Text | None = None  # the duty or rule as written
+
+
+@dataclass
+class Comparison:
+    organisations: list[str]
+    answers: dict[tuple[str, str], list[Answer]] = field(default_factory=dict)  # (question, org) → answers
+
+    def get(self, question: str, org: str) -> list[Answer]:
+        return self.answers.get((question, org), [])
+
+
+def compare(library: Library) -> Comparison:
+    result = Comparison(sorted(library.organisations))
+    for doc_id, loaded in sorted(library.documents.items()):
+        doc, org = loaded.model, loaded.organisation
+
+        def add(question: str, answer: Answer) -> None:
+            result.answers.setdefault((question, org), []).append(answer)
+
+        if doc.adopted.body:
+            add("adopts", Answer(doc.adopted.body, doc_id, "fakta", doc.adopted.as_written))
+        if doc.owner:
+            add("owns", Answer(doc.owner, doc_id, "fakta"))
+        for rule in doc.review:
+            add("follow_up", Answer(rule.responsible, doc_id, "fakta", rule.as_written))
+        for section, _ in walk_sections(doc.sections):
+            for responsibility in section.responsibilities:
+                for duty in responsibility.duties:
+                    for topic in duty.about:
+                        add(topic, Answer(responsibility.actor, doc_id, section.id, duty))
+    return result
+
