@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .gaps import warnings
 from .library import load_library
 from .problems import DataError, Problem, Severity
 
@@ -35,12 +36,13 @@ def check(data: Path, style: str) -> int:
     except DataError as exc:
         _print(exc.problems, style)
         if style != "github":
-            print(exc.report().splitlines()[-1].replace("nothing was built", "fix them and run again"))
+            print(exc.report().splitlines()[-1].replace("nothing was built", "fix and run again"))
         return EXIT_DATA_ERRORS
-    _print(sorted(library.warnings), style)
+    found = sorted(warnings(library))
+    _print(found, style)
     if style != "github":
         print(f"ok: {len(library.documents)} documents in {len(library.organisations)} organisations"
-              + (f", {len(library.warnings)} warnings" if library.warnings else ""))
+              + (f", {len(found)} warnings (see the editors' page of gaps)" if found else ""))
     return EXIT_OK
 
 

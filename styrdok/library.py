@@ -51,7 +51,7 @@ class Library:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     types: dict[str, DocumentType] = field(default_factory=dict)
     documents: dict[str, LoadedDocument] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
+    organisation_files: dict[str, Located] = field(default_factory=dict)
 
     def actor(self, organisation: str, actor_id: str) -> Actor:
         return self.actors(organisation)[actor_id]
@@ -174,11 +174,12 @@ def load_library(root: Path) -> Library:
         if loaded_org := read_model(path, root, Organisation, problems):
             org, where = loaded_org
             if org.id != path.stem:
-                problems.append(_at(where, ("id",), f"{org.id!r} differs from the file name; expected {path.stem!r}"))
+                problems.append(at(where, ("id",), f"{org.id!r} differs from the file name; expected {path.stem!r}"))
             elif org.id in library.organisations:
-                problems.append(_at(where, ("id",), "organisation defined twice"))
+                problems.append(at(where, ("id",), "organisation defined twice"))
             else:
                 library.organisations[org.id] = org
+                library.organisation_files[org.id] = where
                 _check_actors(org, where, problems)
     for path in sorted((root / "documents").glob("*/*.y*ml")):
         if loaded_doc := read_model(path, root, Document, problems):
@@ -186,7 +187,7 @@ def load_library(root: Path) -> Library:
             doc_id = f"{path.parent.name}/{path.stem}"
             if doc.organisation != path.parent.name:
                 problems.append(
-                    _at(where, ("organisation",), f"{doc.organisation!r} differs from the folder; expected {path.parent.name!r}")
+                    at(where, ("organisation",), f"{doc.organisation!r} differs from the folder; expected {path.parent.name!r}")
                 )
             library.documents[doc_id] = LoadedDocument(doc_id, doc, where)
     stray = [p for p in (root / "documents").glob("*.y*ml")] if (root / "documents").is_dir() else []
@@ -202,7 +203,7 @@ def load_library(root: Path) -> Library:
     return library
 
 
-def _at(where: Located, path: tuple[str | int, ...], message: str, severity: Severity = Severity.ERROR) -> Problem:
+def at(where: Located, path: tuple[str | int, ...], message: str, severity: Severity = Severity.ERROR) -> Problem:
     line, column = where.positions.find(path)
     return Problem(where.file, line, column, field_path(path), message, severity)
 
@@ -211,7 +212,7 @@ def _unique(items: list[Any], key: str, where: Located, problems: list[Problem])
     out: dict[str, Any] = {}
     for index, item in enumerate(items):
         if item.id in out:
-            problems.append(_at(where, (key, index, "id"), f"duplicate id {item.id!r}; ids must be unique"))
+            problems.append(at(where, (key, index, "id"), f"duplicate id {item.id!r}; ids must be unique"))
         out[item.id] = item
     return out
 
@@ -220,7 +221,7 @@ def _check_actors(org: Organisation, where: Located, problems: list[Problem]) ->
     ids = _unique(org.actors, "actors", where, problems)
     for index, actor in enumerate(org.actors):
         if actor.part_of is not None and actor.part_of not in ids:
-            problems.append(_at(where, ("actors", index, "part_of"), _unknown("actor", actor.part_of, ids)))
+            problems.append(at(where, ("actors", index, "part_of"), _unknown("actor", actor.part_of, ids)))
 
 
 def _unknown(what: str, value: str, known: Any) -> str:
@@ -233,28 +234,28 @@ def _check_type_definitions(library: Library, where: Located, problems: list[Pro
         for d_index, definition in enumerate(doc_type.definitions):
             path: tuple[str | int, ...] = ("types", t_index, "definitions", d_index)
             if definition.organisation not in library.organisations:
-                problems.append(_at(where, path + ("organisation",), _unknown("organisation", definition.organisation, library.organisations)))
+                problems.append(at(where, path + ("organisation",), _unknown("organisation", definition.organisation, library.organisations)))
             if definition.source not in library.documents:
-                problems.append(_at(where, path + ("source",), _unknown("document", definition.source, library.documents)))
+                problems.append(at(where, path + ("source",), _unknown("document", definition.source, library.documents)))
 
 
 def _check_document(library: Library, loaded: LoadedDocument, problems: list[Problem]) -> None:
     doc, where = loaded.model, loaded.where
     if doc.organisation not in library.organisations:
-        problems.append(_at(where, ("organisation",), _unknown("organisation", doc.organisation, library.organisations)))
+        problems.append(at(where, ("organisation",), _unknown("organisation", doc.organisation, library.organisations)))
         return
     actors = library.actors(doc.organisation)
 
     def actor_ref(path: tuple[str | int, ...], value: str | None) -> None:
         if value is not None and value not in actors:
-            problems.append(_at(where, path, _unknown(f"actor of {doc.organisation}", value, actors)))
+            problems.append(at(where, path, _unknown(f"actor of {doc.organisation}", value, actors)))
 
     def document_ref(path: tuple[str | int, ...], value: str | None) -> None:
         if value is not None and value not in library.documents:
-            problems.append(_at(where, path, _unknown("document", value, library.documents)))
+            problems.append(at(where, path, _unknown("document", value, library.documents)))
 
     if doc.type not in library.types:
-        problems.append(_at(where, ("type",), _unknown("document type", doc.type, library.types)))
+        problems.append(at(where, ("type",), _unknown("document type", doc.type, library.types)))
     for key in ("owner", "responsible_officer", "contact"):
         actor_ref((key,), getattr(doc, key))
     actor_ref(("adopted", "body"), doc.adopted.body)
@@ -268,14 +269,14 @@ def _check_document(library: Library, loaded: LoadedDocument, problems: list[Pro
     for index, relation in enumerate(doc.relations):
         document_ref(("relations", index, "document"), relation.document)
         if relation.document == loaded.id:
-            problems.append(_at(where, ("relations", index, "document"), "a document cannot relate to itself"))
+            problems.append(at(where, ("relations", index, "document"), "a document cannot relate to itself"))
 
     languages = set(doc.versions)
     _check_languages(where, ("title",), doc.title, languages, problems)
     seen: dict[str, tuple[str | int, ...]] = {}
-    for path, section in _sections_with_paths(doc.sections, ("sections",)):
+    for path, section in sections_with_paths(doc.sections, ("sections",)):
         if section.id in seen:
-            problems.append(_at(where, path + ("id",), f"duplicate section id {section.id!r}; section ids must be unique in a document"))
+            problems.append(at(where, path + ("id",), f"duplicate section id {section.id!r}; section ids must be unique in a document"))
         seen[section.id] = path
         _check_languages(where, path + ("heading",), section.heading, languages, problems)
         if section.body:
@@ -286,17 +287,17 @@ def _check_document(library: Library, loaded: LoadedDocument, problems: list[Pro
                 _check_languages(where, path + ("responsibilities", r_index, "duties", d_index), duty, languages, problems)
 
 
-def _sections_with_paths(
+def sections_with_paths(
     sections: list[Section], prefix: tuple[str | int, ...]
 ) -> Iterator[tuple[tuple[str | int, ...], Section]]:
     for index, section in enumerate(sections):
         path = prefix + (index,)
         yield path, section
-        yield from _sections_with_paths(section.sections, path + ("sections",))
+        yield from sections_with_paths(section.sections, path + ("sections",))
 
 
 def _check_languages(where: Located, path: tuple[str | int, ...], text: Any, languages: set[str], problems: list[Problem]) -> None:
     """Every text of a document is given in each language its `versions` list."""
     for language in sorted(languages):
         if text.get(language) is None:
-            problems.append(_at(where, path, f"no {language!r} text, but `versions` lists {language!r}; add `{language}:`"))
+            problems.append(at(where, path, f"no {language!r} text, but `versions` lists {language!r}; add `{language}:`"))

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import calendar, comparison, exports, ical, review, text_html, urls
+from . import calendar, comparison, exports, gaps, ical, review, text_html, urls
 from .library import Library, LoadedDocument
 from .model import LANGUAGES, Text
 from .relations import links_of
@@ -167,11 +167,15 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
     )
 
 
+GAP_KINDS = ("rule_without_actor", "no_owner", "actor_without_duties", "unlisted_role")
+
+
 def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings()) -> dict[str, str]:
     """Every generated file: docs-relative name → content (Markdown or iCalendar)."""
     pages: dict[str, str] = {}
     entries = calendar.entries(library, today, settings.due_soon_days)
     compared = comparison.compare(library)
+    found_gaps = gaps.find_gaps(library)
     page_urls = {lang: {d: settings.absolute(lang, urls.document(d).url) for d in library.documents} for lang in LANGUAGES}
     for language in LANGUAGES:
         def put(address: urls.Address, template: str, **data: Any) -> None:
@@ -186,6 +190,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
 
         put(urls.HOME, "home.md.j2")
         put(urls.TYPES, "types.md.j2")
+        put(urls.GAPS, "gaps.md.j2", gaps=found_gaps, kinds=GAP_KINDS)
         put(urls.COMPARISON, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS)
         put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
         for org_id in sorted(library.organisations):

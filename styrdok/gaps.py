@@ -1,0 +1,74 @@
+"""Gaps in the data that an editor should look at: not errors (the data is
+valid), but places where a reader would find no answer.
+
+- a follow-up or revision rule that names no one to do it;
+- a document with no owner;
+- an actor that no document gives anything to do;
+- a role that a text names but the organisation does not list as an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .library import Library, at, sections_with_paths
+from .model import Section
+from .problems import Problem, Severity
+
+# Role nouns that name a person's job in Swedish texts.
+_ROLE_NOUNS = ("samordnare", "strateg", "projektutvecklare", "handläggare", "kontaktperson", "tjänsteman")
+_ROLE = re.compile(r"\b\w*(?:" + "|".join(_ROLE_NOUNS) + r")(?:en|er|erna|n|na|ns|ens)?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Gap:
+    kind: str  # a key in words.yaml: gap_<kind>
+    organisation: str
+    doc_id: str | None
+    subject: str  # actor id, role word or rule position, for the message
+    problem: Problem
+
+
+def find_gaps(library: Library) -> list[Gap]:
+    gaps: list[Gap] = []
+    used: dict[str, set[str]] = {org: set() for org in library.organisations}
+    for doc_id, loaded in sorted(library.documents.items()):
+        doc, org, where = loaded.model, loaded.organisation, loaded.where
+        used[org].update(a for a in (doc.adopted.body, doc.owner, doc.responsible_officer, doc.contact) if a)
+        if doc.owner is None:
+            gaps.append(Gap("no_owner", org, doc_id, "", at(where, ("owner",), "no owner (dokumentägare) is recorded; "
+                            "if the source names none, leave null and ask the organisation", Severity.WARNING)))
+        for index, rule in enumerate(doc.review):
+            if rule.responsible is None:
+                gaps.append(Gap("rule_without_actor", org, doc_id, str(index),
+                                at(where, ("review", index, "responsible"), "the rule names no one to do it", Severity.WARNING)))
+            else:
+                used[org].add(rule.responsible)
+        known = [a.name.sv.lower() for a in library.organisations[org].actors]
+        for path, section in sections_with_paths(doc.sections, ("sections",)):
+            used[org].update(r.actor for r in section.responsibilities)
+            for word in sorted(_role_words(section)):
+                noun = next(n for n in _ROLE_NOUNS if n in word.lower())
+                if not any(noun in name for name in known):
+                    gaps.append(Gap("unlisted_role", org, doc_id, word, at(
+                        where, path + ("id",), f"section {section.id!r} names a {word!r}, but {org} lists no actor "
+                        f"whose name contains {noun!r}", Severity.WARNING)))
+    for org_id, org in sorted(library.organisations.items()):
+        for index, actor in enumerate(org.actors):
+            has_parts = any(a.part_of == actor.id for a in org.actors)
+            if actor.id not in used[org_id] and not has_parts:
+                gaps.append(Gap("actor_without_duties", org_id, None, actor.id, at(
+                    library.organisation_files[org_id], ("actors", index, "id"),
+                    f"no document gives {actor.id!r} a duty or a role", Severity.WARNING)))
+    return gaps
+
+
+def _role_words(section: Section) -> set[str]:
+    texts = [section.body.sv if section.body else None]
+    texts += [d.sv for r in section.responsibilities for d in r.duties]
+    return {m.group(0) for text in texts if text for m in _ROLE.finditer(text)}
+
+
+def warnings(library: Library) -> list[Problem]:
+    return [gap.problem for gap in find_gaps(library)]
