@@ -1,7 +1,15 @@
-"""The `styrdok` command: `styrdok check` validates the data alone.
+"""The `styrdok` command for editors.
 
-Exit codes: 0 the data is valid (warnings may be printed), 1 the data has
-errors, 2 the command was used wrongly (argparse's own code).
+    styrdok check                       validate policy_data/ (warnings apart from errors)
+    styrdok new organisation ...        write a new organisation file
+    styrdok new document ...            write a new document file
+    styrdok new revision DOC ...        record a revision and bump the version
+    styrdok translated DOC              mark the English text as matching the Swedish
+    styrdok schema                      regenerate schema/*.schema.json from the model
+
+Exit codes: 0 done (for check: the data is valid; warnings may be printed),
+1 the data has errors or the request could not be carried out,
+2 the command was used wrongly.
 """
 
 from __future__ import annotations
@@ -10,8 +18,12 @@ import argparse
 import sys
 from pathlib import Path
 
+import datetime as dt
+
+from . import scaffold
 from .gaps import warnings
 from .library import load_library
+from .schema import write_schemas
 from .problems import DataError, Problem, Severity
 
 EXIT_OK, EXIT_DATA_ERRORS = 0, 1
@@ -46,16 +58,118 @@ def check(data: Path, style: str) -> int:
     return EXIT_OK
 
 
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _ask(value: str | None, question: str, required: bool = True) -> str | None:
+    """Ask for a missing value when a person is at the keyboard; else insist on the flag."""
+    if value is not None:
+        return value
+    if sys.stdin.isatty():
+        answer = input(f"{question}: ").strip()
+        if answer or not required:
+            return answer or None
+    if required:
+        raise scaffold.ScaffoldError(f"missing: {question} (give it as a flag, see --help)")
+    return None
+
+
+def _load_document(data: Path, doc_id: str):
+    library = load_library(data)
+    if doc_id not in library.documents:
+        raise scaffold.ScaffoldError(f"unknown document {doc_id!r} (expected one of: {', '.join(sorted(library.documents))})")
+    return data / "documents" / f"{doc_id}.yaml", library.documents[doc_id].model
+
+
+def _new(args: argparse.Namespace) -> int:
+    data: Path = args.data
+    if args.what == "organisation":
+        path = scaffold.new_organisation(data, _ask(args.id, "organisation id, e.g. vasteras"),
+                                         _ask(args.name_sv, "Swedish name"), _ask(args.name_en, "English name"))
+    elif args.what == "document":
+        adopted_on = args.adopted_on or (_date(a) if (a := _ask(None, "adopted on (YYYY-MM-DD, empty if not stated)", False)) else None)
+        path = scaffold.new_document(data, scaffold.NewDocument(
+            organisation=_ask(args.organisation, "organisation id"), type=_ask(args.type, "document type id"),
+            title_sv=_ask(args.title_sv, "Swedish title"), title_en=_ask(args.title_en, "English title"),
+            adopted_by=args.adopted_by, adopted_on=adopted_on, paragraph=args.paragraph,
+            diary_number=args.diary_number, doc_id=args.id))
+    else:
+        path, doc = _load_document(data, _ask(args.document, "document id, e.g. vasteras/riktlinje-internationellt-arbete"))
+        version = scaffold.add_revision(path, doc, scaffold.NewRevision(
+            date=args.date or _date(_ask(None, "decided on (YYYY-MM-DD)")), body=args.body,
+            paragraph=args.paragraph, diary_number=args.diary_number,
+            note_sv=_ask(args.note_sv, "what changed, in Swedish"), note_en=_ask(args.note_en, "what changed, in English"),
+            version=args.version))
+        print(f"version: {version if version else 'unknown (the document gives none)'}")
+    print(f"wrote {path}")
+    return check(data, "text")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="styrdok", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="styrdok", description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("--data", type=Path, default=Path("policy_data"), help="the data folder (default: policy_data)")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser("check", help="validate policy_data/ and report every problem")
-    check_cmd.add_argument("--data", type=Path, default=Path("policy_data"), help="the data folder (default: policy_data)")
+    check_cmd = commands.add_parser("check", help="validate the data and report every problem")
     check_cmd.add_argument("--format", choices=["text", "github"], default="text",
-                           help="text: file:line:col: field: message; github: Actions annotations")
+                           help="text: file:line:col: field: message; github: Actions annotations on the PR")
+
+    new = commands.add_parser("new", help="write new YAML")
+    kinds = new.add_subparsers(dest="what", required=True)
+    org = kinds.add_parser("organisation", help="a new organisation with its council and executive board")
+    org.add_argument("--id")
+    org.add_argument("--name-sv")
+    org.add_argument("--name-en")
+    doc = kinds.add_parser("document", help="a new document")
+    doc.add_argument("--organisation")
+    doc.add_argument("--type", help="document type id, e.g. policy")
+    doc.add_argument("--title-sv")
+    doc.add_argument("--title-en")
+    doc.add_argument("--adopted-by", help="actor id of the deciding body")
+    doc.add_argument("--adopted-on", type=_date, help="YYYY-MM-DD")
+    doc.add_argument("--paragraph", help="§ number")
+    doc.add_argument("--diary-number")
+    doc.add_argument("--id", help="file name (default: from the Swedish title)")
+    rev = kinds.add_parser("revision", help="record a revision of a document and bump its version")
+    rev.add_argument("document", nargs="?", help="organisation/document")
+    rev.add_argument("--date", type=_date, help="YYYY-MM-DD of the decision")
+    rev.add_argument("--body", help="actor id of the deciding body")
+    rev.add_argument("--paragraph", help="§ number")
+    rev.add_argument("--diary-number")
+    rev.add_argument("--note-sv")
+    rev.add_argument("--note-en")
+    rev.add_argument("--version", help="the new version (default: the old one plus one)")
+
+    translated = commands.add_parser("translated", help="mark a translation as matching the current original")
+    translated.add_argument("document")
+    translated.add_argument("--language", default="en")
+    schema_cmd = commands.add_parser("schema", help="regenerate the JSON Schemas from the model")
+    schema_cmd.add_argument("--out", type=Path, default=Path("schema"))
+
     args = parser.parse_args(argv)
-    if args.command == "check":
-        return check(args.data, args.format)
+    try:
+        if args.command == "check":
+            return check(args.data, args.format)
+        if args.command == "new":
+            return _new(args)
+        if args.command == "translated":
+            path, document = _load_document(args.data, args.document)
+            print(f"{path}: {args.language} matches the original ({scaffold.mark_translated(path, document, args.language)})")
+            return EXIT_OK
+        if args.command == "schema":
+            for path in write_schemas(args.out):
+                print(f"wrote {path}")
+            return EXIT_OK
+    except scaffold.ScaffoldError as exc:
+        print(f"styrdok: {exc}", file=sys.stderr)
+        return EXIT_DATA_ERRORS
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return EXIT_DATA_ERRORS
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

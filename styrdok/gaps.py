@@ -4,7 +4,8 @@ valid), but places where a reader would find no answer.
 - a follow-up or revision rule that names no one to do it;
 - a document with no owner;
 - an actor that no document gives anything to do;
-- a role that a text names but the organisation does not list as an actor.
+- a role that a text names but the organisation does not list as an actor;
+- a translation made from an older version of the original text.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .history import stale_translations
 from .library import Library, at, sections_with_paths
 from .model import Section
 from .problems import Problem, Severity
@@ -45,6 +47,10 @@ def find_gaps(library: Library) -> list[Gap]:
                                 at(where, ("review", index, "responsible"), "the rule names no one to do it", Severity.WARNING)))
             else:
                 used[org].add(rule.responsible)
+        for language in stale_translations(doc):
+            gaps.append(Gap("stale_translation", org, doc_id, language, at(
+                where, ("versions", language), f"the {language!r} translation was made from another version of the "
+                "original text; update the translation, then run `styrdok translated " + doc_id + "`", Severity.WARNING)))
         known = [a.name.sv.lower() for a in library.organisations[org].actors]
         for path, section in sections_with_paths(doc.sections, ("sections",)):
             used[org].update(r.actor for r in section.responsibilities)

@@ -81,8 +81,8 @@ ActorKind = Literal[
 
 
 class Actor(Strict):
-    id: Id
-    name: BothLanguages
+    id: Id = Field(description="Used in documents to name this actor, e.g. `kommunstyrelsen`.")
+    name: BothLanguages = Field(description="The organisation's own name (sv) and a plain English name (en).")
     kind: ActorKind = Field(description="What sort of body or role this is.")
     part_of: Id | None = Field(
         None, description="Id of the body this actor belongs to, e.g. the board of a working committee."
@@ -91,9 +91,9 @@ class Actor(Strict):
 
 
 class Organisation(Strict):
-    id: Id
+    id: Id = Field(description="Must match the file name; used in URLs, e.g. `vasteras`.")
     name: BothLanguages
-    website: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    website: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = Field(None, description="http(s) address.")
     actors: list[Actor] = Field(description="Councils, boards, offices, roles: the organisation's own names.")
 
 
@@ -129,6 +129,11 @@ class LanguageVersion(Strict):
         "translation; plain_translation: written for this library, unofficial."
     )
     translated_from: Language | None = Field(None, description="For translations: the language translated from.")
+    translates: str | None = Field(
+        None,
+        description="Fingerprint of the original text this translation was made from (set by "
+        "`styrdok translated`). When the original changes, the translation is flagged as stale.",
+    )
 
 
 class Decision(Strict):
@@ -245,10 +250,11 @@ class Responsibility(Strict):
 
 
 class Section(Strict):
-    id: Id
+    id: Id = Field(description="The section's anchor in the page URL; unique in the document.")
     heading: Text
-    body: Text | None = None
-    responsibilities: list[Responsibility] = Field(default_factory=list)
+    body: Text | None = Field(None, description="The section's text (Markdown: paragraphs, lists, emphasis, links).")
+    responsibilities: list[Responsibility] = Field(
+        default_factory=list, description="Who must do what in this section, actor by actor, in the source's order.")
     duties_in_body: bool = Field(
         False,
         description="true when the duties quote sentences of `body`: the page then shows them only "
@@ -261,13 +267,14 @@ DocumentStatus = Literal["in_force", "replaced", "repealed", "draft"]
 
 
 class Document(Strict):
-    organisation: Id
-    type: Id
-    title: Text
-    description: Text | None = None
+    organisation: Id = Field(description="Id of the organisation (its file in organisations/); must match the folder.")
+    type: Id = Field(description="Id of the document type (document_types.yaml), e.g. `policy`.")
+    title: Text = Field(description="The title as the source gives it, and in English.")
+    description: Text | None = Field(None, description="A one-sentence summary, if the source gives one.")
     source_file: str | None = Field(description="The source text this encoding was made from.")
-    versions: dict[Language, LanguageVersion] = Field(min_length=1)
-    status: DocumentStatus
+    versions: dict[Language, LanguageVersion] = Field(
+        min_length=1, description="Each language the texts are given in, and what that version is.")
+    status: DocumentStatus = Field(description="in_force, replaced, repealed or draft.")
     replaced_by: DocumentId | None = None
     owner: Id | None = Field(description="Dokumentägare: actor id, or null if the source does not say.")
     responsible_officer: Id | None = Field(description="Dokumentansvarig: actor id, or null.")
@@ -279,8 +286,8 @@ class Document(Strict):
     review: list[ReviewRule] = Field(description="Review and follow-up rules; [] if the source gives none.")
     revisions: list[Revision] = Field(default_factory=list)
     follow_ups: list[FollowUp] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    sections: list[Section] = Field(min_length=1)
+    relations: list[Relation] = Field(default_factory=list, description="What this document says about others.")
+    sections: list[Section] = Field(min_length=1, description="The text, section by section, in the source's order.")
 
     @model_validator(mode="after")
     def _versions_consistent(self) -> "Document":

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import calendar, comparison, exports, gaps, ical, review, text_html, urls
+from . import atom, calendar, comparison, exports, gaps, history, ical, review, schema, text_html, urls
 from .library import Library, LoadedDocument
 from .model import LANGUAGES, Text
 from .relations import links_of
@@ -163,11 +163,13 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
         version=doc.versions[shown_language],
         shown_language=shown_language,
         links=links_of(ctx.library, loaded.id),
+        events=history.events_of(loaded.id, doc, doc.organisation),
+        stale=ctx.language in history.stale_translations(doc),
         matrix=document_matrix(doc),
     )
 
 
-GAP_KINDS = ("rule_without_actor", "no_owner", "actor_without_duties", "unlisted_role")
+GAP_KINDS = ("rule_without_actor", "no_owner", "actor_without_duties", "unlisted_role", "stale_translation")
 
 
 def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings()) -> dict[str, str]:
@@ -191,6 +193,15 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         put(urls.HOME, "home.md.j2")
         put(urls.TYPES, "types.md.j2")
         put(urls.GAPS, "gaps.md.j2", gaps=found_gaps, kinds=GAP_KINDS)
+        put(urls.FIELDS, "fields.md.j2", files=[(name, schema.field_rows(name)) for name in schema.SCHEMAS])
+        w = Words(language)
+        for org_id in [None, *sorted(library.organisations)]:
+            events = history.recent(library, org_id)
+            file, url = urls.news_feed(org_id, language)
+            scope = w.news_title if org_id is None else f"{w.news_title}: {library.organisations[org_id].name.get(language)}"
+            pages[file] = atom.feed(library, events, language, settings.absolute(language, url), page_urls[language],
+                                    scope, settings.absolute(language, ""))
+        put(urls.NEWS, "news.md.j2", events=history.recent(library))
         put(urls.COMPARISON, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS)
         put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
         for org_id in sorted(library.organisations):

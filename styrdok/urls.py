@@ -69,7 +69,19 @@ def export(org: str, extension: str, language: str) -> str:
 COMPARISON = Address("jamforelse/", "jamforelse")
 GAPS = Address("redaktion/luckor/", "redaktion/luckor")
 
-RESERVED_DOCUMENT_IDS = {"aktorer", "index", "ansvar"}
+NEWS = Address("nytt/", "nytt/index")
+FIELDS = Address("redaktion/falt/", "redaktion/falt")
+ATOM_NAME = "atom.xml"
+
+
+def news_feed(org: str | None, language: str) -> tuple[str, str]:
+    """(file under docs/, URL from the language root) of an Atom feed."""
+    folder = "nytt" if org is None else org
+    suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+    return f"{folder}/atom{suffix}.xml", f"{folder}/{ATOM_NAME}"
+
+
+RESERVED_DOCUMENT_IDS = {"aktorer", "index", "ansvar", "atom"}
 
 
 def relative(from_url: str, to_url: str) -> str:

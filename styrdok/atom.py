@@ -1,0 +1,51 @@
+"""Atom feeds of adoptions and revisions, so people who follow a document
+learn that it changed. Stable bytes: entry ids come from the document and
+the revision's number, and `updated` from the newest entry, never the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgen.feed import FeedGenerator
+
+from .history import Event
+from .library import Library
+from .words import Words
+
+
+def _time(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def feed(library: Library, events: list[Event], language: str, feed_url: str, page_url: dict[str, str],
+         title: str, site_url: str) -> str:
+    w = Words(language)
+    fg = FeedGenerator()
+    fg.id(feed_url)
+    fg.title(title)
+    fg.language(language)
+    fg.link(href=feed_url, rel="self")
+    fg.link(href=site_url, rel="alternate")
+    fg.generator("styrdok")
+    newest = max((e.date for e in events if e.date), default=dt.date(2000, 1, 1))
+    fg.updated(_time(newest))
+    for event in reversed(events):  # feedgen prepends: add oldest first
+        doc = library.documents[event.doc_id].model
+        name = doc.title.get(language) or doc.title.get("sv") or doc.title.get("en")
+        body = library.actor(event.organisation, event.decision.body).name.get(language) if event.decision.body else w.unknown
+        entry = fg.add_entry()
+        entry.id(f"{page_url[event.doc_id]}#{event.kind}-{event.number}")
+        entry.title(f"{w['event_' + event.kind]}: {name}")
+        entry.link(href=page_url[event.doc_id])
+        entry.updated(_time(event.date))
+        entry.published(_time(event.date))
+        parts = [f"{w['event_' + event.kind]} {w.event_by} {body}"]
+        if event.decision.paragraph:
+            parts.append(f"§ {event.decision.paragraph}")
+        if event.decision.diary_number:
+            parts.append(f"{w.diary_number} {event.decision.diary_number}")
+        summary = ", ".join(parts) + "."
+        if event.note:
+            summary += " " + (event.note.get(language) or event.note.get("sv") or event.note.get("en") or "")
+        entry.summary(summary)
+    return fg.atom_str(pretty=True).decode("utf-8")

@@ -1,0 +1,76 @@
+"""What happened to documents over time: adoption and recorded revisions,
+newest first, for the history on each page, "What's new" and the feeds.
+
+Also the fingerprint of a document's original text, so a translation that
+no longer matches its original can be flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from .library import Library
+from .model import Decision, Document, Text
+
+
+@dataclass(frozen=True)
+class Event:
+    doc_id: str
+    organisation: str
+    kind: str  # "adopted" | "revised"
+    decision: Decision
+    number: int  # 0 for the adoption, then 1, 2 … for revisions: part of a stable id
+    version: str | None = None
+    note: Text | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.decision.date
+
+
+def events_of(doc_id: str, doc: Document, organisation: str) -> list[Event]:
+    events = [Event(doc_id, organisation, "adopted", doc.adopted, 0)]
+    events += [Event(doc_id, organisation, "revised", r.decision, i + 1, r.version, r.note)
+               for i, r in enumerate(doc.revisions)]
+    return events
+
+
+def recent(library: Library, organisation: str | None = None, limit: int = 50) -> list[Event]:
+    """Dated events across the library, newest first."""
+    events = [e for doc_id, d in library.documents.items()
+              if organisation is None or d.organisation == organisation
+              for e in events_of(doc_id, d.model, d.organisation) if e.date is not None]
+    events.sort(key=lambda e: (e.date, e.doc_id, e.number), reverse=True)
+    return events[:limit]
+
+
+def original_fingerprint(doc: Document) -> str | None:
+    """A short hash of every text in the original language, in document order."""
+    original = next((lang for lang, v in doc.versions.items() if v.kind == "original"), None)
+    if original is None:
+        return None
+    texts: list[str] = []
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            if original in value and isinstance(value[original], str):
+                texts.append(value[original])
+            for key, item in value.items():
+                if key not in ("sv", "en"):
+                    collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(doc.model_dump(mode="json", exclude={"versions"}))
+    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
+
+
+def stale_translations(doc: Document) -> list[str]:
+    """Languages whose translation was made from an older original text."""
+    current = original_fingerprint(doc)
+    return [lang for lang, v in doc.versions.items()
+            if v.kind == "plain_translation" and current is not None and v.translates != current]

@@ -1,0 +1,100 @@
+"""Editors' tools without a site build: schema, scaffolding, revisions,
+translations that fall behind their original."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from styrdok.cli import main
+from styrdok.gaps import find_gaps
+from styrdok.history import recent, stale_translations
+from styrdok.library import load_library
+from styrdok.scaffold import bump
+from styrdok.schema import SCHEMAS, schema_text
+
+from .conftest import PROJECT, write_library
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_committed_schema_is_up_to_date(name: str) -> None:
+    committed = (PROJECT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(name), "run `styrdok schema` and commit schema/"
+
+
+def test_every_data_file_points_to_its_schema() -> None:
+    data = PROJECT / "policy_data"
+    expected = {"document_types.yaml": "../schema/document_types.schema.json"}
+    files = [data / "document_types.yaml", *data.glob("organisations/*.yaml"), *data.glob("documents/*/*.yaml")]
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        target = expected.get(path.name) or ("../../schema/organisation.schema.json" if path.parent.name == "organisations"
+                                               else "../../../schema/document.schema.json")
+        assert first == f"# yaml-language-server: $schema={target}", path
+        assert (path.parent / target).resolve().exists()
+
+
+def test_schema_rejects_unknown_keys_for_editors() -> None:
+    document = json.loads(schema_text("document"))
+    assert document["additionalProperties"] is False
+    assert "adopted" in document["required"]
+
+
+def test_new_organisation_and_document_pass_check(tmp_path: Path, capsys) -> None:
+    data = write_library(tmp_path)
+    assert main(["--data", str(data), "new", "organisation", "--id", "nyby", "--name-sv", "Nyby kommun",
+                 "--name-en", "Nyby Municipality"]) == 0
+    assert main(["--data", str(data), "new", "document", "--organisation", "nyby", "--type", "policy",
+                 "--title-sv", "Policy för öppna data", "--title-en", "Open data policy",
+                 "--adopted-by", "kommunfullmaktige", "--adopted-on", "2025-03-27", "--paragraph", "45"]) == 0
+    library = load_library(data)
+    doc = library.documents["nyby/policy-for-oppna-data"].model
+    assert (doc.adopted.body, doc.adopted.date.isoformat(), doc.adopted.paragraph) == ("kommunfullmaktige", "2025-03-27", "45")
+    assert "ok: 2 documents in 2 organisations" in capsys.readouterr().out
+
+
+def test_new_revision_records_the_decision_and_bumps_the_version(tmp_path: Path) -> None:
+    data = write_library(tmp_path)
+    path = data / "documents/testby/testpolicy.yaml"
+    path.write_text(path.read_text().replace("version: null", 'version: "1.0"'))
+    args = ["--data", str(data), "new", "revision", "testby/testpolicy", "--date", "2024-05-02", "--body",
+            "kommunfullmaktige", "--paragraph", "77", "--diary-number", "KS 2024/12",
+            "--note-sv", "Ny ansvarsfördelning.", "--note-en", "New division of duties."]
+    assert main(args) == 0
+    assert main([*args[:5], "--date", "2026-01-10", *args[7:]]) == 0
+    doc = load_library(data).documents["testby/testpolicy"].model
+    assert doc.version == "1.2"
+    assert [(r.decision.date.isoformat(), r.version) for r in doc.revisions] == [("2024-05-02", "1.1"), ("2026-01-10", "1.2")]
+    assert doc.revisions[0].decision.diary_number == "KS 2024/12"
+    events = recent(load_library(data))
+    assert [(e.kind, e.date.isoformat()) for e in events] == [("revised", "2026-01-10"), ("revised", "2024-05-02"), ("adopted", "2020-01-15")]
+
+
+def test_bump() -> None:
+    assert (bump("1.0"), bump("3"), bump("2.9"), bump(None)) == ("1.1", "4", "2.10", None)
+
+
+def test_changed_swedish_text_makes_the_translation_stale(tmp_path: Path) -> None:
+    data = write_library(tmp_path)
+    assert main(["--data", str(data), "translated", "testby/testpolicy"]) == 0
+    assert stale_translations(load_library(data).documents["testby/testpolicy"].model) == []
+    path = data / "documents/testby/testpolicy.yaml"
+    path.write_text(path.read_text().replace("Samordnar arbetet.", "Samordnar och följer upp arbetet."))
+    library = load_library(data)
+    assert stale_translations(library.documents["testby/testpolicy"].model) == ["en"]
+    assert [g.kind for g in find_gaps(library) if g.kind == "stale_translation"] == ["stale_translation"]
+    assert yaml.safe_load(path.read_text())["versions"]["en"]["translates"]
+    # Changing only the English text does not make it stale.
+    assert main(["--data", str(data), "translated", "testby/testpolicy"]) == 0
+    path.write_text(path.read_text().replace("Coordinates the work.", "Coordinates the work well."))
+    assert stale_translations(load_library(data).documents["testby/testpolicy"].model) == []
+
+
+def test_scaffolding_refuses_clearly(tmp_path: Path, capsys) -> None:
+    data = write_library(tmp_path)
+    assert main(["--data", str(data), "new", "revision", "testby/finns-inte", "--date", "2024-01-01",
+                 "--note-sv", "x", "--note-en", "x"]) == 1
+    assert "unknown document 'testby/finns-inte'" in capsys.readouterr().err
