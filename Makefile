@@ -21,8 +21,9 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
+CHECK_FORMAT ?= text
 check: $(BIN)/.installed
-	$(BIN)/styrdok check
+	$(BIN)/styrdok check --format $(CHECK_FORMAT)
 
 chromium:
 	scripts/install-chromium
