@@ -72,7 +72,7 @@ def test_vaxjo_unknown_status_says_why_and_names_the_term_end(site: Path) -> Non
 
 def test_earlier_term_is_labelled(site: Path) -> None:
     facts = " ".join(soup(site / "vanersborg/internationell-policy/index.html").select_one("dl.sd-facts").get_text(" ").split())
-    assert "2010–2014" in facts and "En ny mandatperiod har börjat" in facts
+    assert "Antaget av kommunfullmäktige under mandatperioden 2010–2014." in facts and "En ny mandatperiod har börjat" in facts
 
 
 def test_calendar_lists_overdue_first_then_years(site: Path) -> None:

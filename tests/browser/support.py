@@ -97,7 +97,7 @@ class Visitor:
         self.origin = _origin(base_url)
         self.context = shared_browser().new_context(
             viewport={"width": width, "height": height}, base_url=base_url,
-            service_workers="block", java_script_enabled=True,
+            service_workers="block", reduced_motion="reduce",
         )
         self.page = self.context.new_page()
         self.requests: list[str] = []
@@ -110,6 +110,9 @@ class Visitor:
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
         self.page.on("websocket", lambda ws: self.foreign.append(ws.url))
+        # No animations: what is shown on focus is shown at once (tests read
+        # styles right after each key press). Appearance does not change.
+        self.context.add_init_script(NO_MOTION)
 
     def _route(self, route) -> None:
         url = route.request.url
@@ -144,6 +147,15 @@ class Visitor:
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.context.close()
+
+
+NO_MOTION = """
+document.addEventListener('DOMContentLoaded', () => {
+  const style = document.createElement('style');
+  style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }';
+  document.head.appendChild(style);
+});
+"""
 
 
 def _origin(url: str) -> str:
@@ -215,3 +227,89 @@ def copy_project(project: Path, target: Path) -> Path:
 
 def temp_dir(prefix: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=prefix))
+
+
+# --- keyboard ----------------------------------------------------------------------
+
+# Marks every control a keyboard user must be able to reach on the page as it
+# is shown now: links, buttons, form fields, anything with tabindex >= 0, and
+# Material's labels that work as buttons: the header's menu and search
+# buttons, and the navigation's section labels where they open a sub-menu
+# (pointer-events on). Labels that only close something (overlays, drawer
+# titles) have Escape as their keyboard equivalent. Returns descriptions.
+JS_MARK_CONTROLS = """() => {
+  const shown = e => e.getClientRects().length > 0
+    && e.checkVisibility({visibilityProperty: true, opacityProperty: true})
+    && !e.closest('[hidden], [inert], [aria-hidden="true"]');
+  const labelButton = e => e.matches('label[for].md-header__button, .md-nav--primary label[for].md-nav__link')
+    && getComputedStyle(e).pointerEvents !== 'none';
+  const focusable = e => !e.disabled && e.tabIndex >= 0 &&
+    (e.matches('a[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]')
+     || e.isContentEditable);
+  const all = [...document.querySelectorAll('body *')];
+  const controls = all.filter(e => shown(e) && (focusable(e) || labelButton(e)));
+  document.querySelectorAll('[data-sd-focus]').forEach(e => delete e.dataset.sdFocus);
+  controls.forEach((e, i) => e.dataset.sdFocus = String(i));
+  return controls.map(e => e.outerHTML.replace(/\\s+/g, ' ').slice(0, 140));
+}"""
+
+# What has focus now, and whether a sighted user can see it: on screen, with
+# an outline or a ring (box-shadow) drawn around it.
+JS_ACTIVE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  const cs = getComputedStyle(e);
+  const r = e.getBoundingClientRect();
+  const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1) || (cs.boxShadow && cs.boxShadow !== 'none');
+  const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const cy = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const onTop = document.elementFromPoint(cx, cy);
+  return {
+    index: e.dataset.sdFocus ?? null,
+    html: e.outerHTML.replace(/\\s+/g, ' ').slice(0, 140),
+    ring: ring,
+    inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+    covered: !!onTop && onTop !== e && !e.contains(onTop) && !onTop.contains(e),
+    visible: e.checkVisibility({visibilityProperty: true, opacityProperty: true}),
+  };
+}"""
+
+
+def tab_through(page, limit: int = 600) -> tuple[list[str], list[dict]]:
+    """Press Tab from the top of the page until focus leaves the page; return
+    the controls on the page and what got focus, in order."""
+    controls = page.evaluate(JS_MARK_CONTROLS)
+    # Start from the top of the page: an unfocusable mark as the body's first
+    # child becomes the browser's starting point for sequential navigation.
+    page.evaluate("""() => {
+      document.getElementById('sd-tab-start')?.remove();
+      const start = document.createElement('span');
+      start.id = 'sd-tab-start'; start.tabIndex = -1;
+      document.body.prepend(start); start.focus(); window.scrollTo(0, 0);
+    }""")
+    stops: list[dict] = []
+    for _ in range(min(limit, len(controls) * 2 + 10)):
+        page.keyboard.press("Tab")
+        active = page.evaluate(JS_ACTIVE)
+        if active is None:
+            break
+        if stops and active["index"] is not None and active["index"] == stops[0]["index"]:
+            break  # wrapped round
+        stops.append(active)
+    return controls, stops
+
+
+def keyboard_problems(controls: list[str], stops: list[dict]) -> list[str]:
+    problems = []
+    reached = {s["index"] for s in stops}
+    for index, html in enumerate(controls):
+        if str(index) not in reached:
+            problems.append(f"cannot be reached with Tab: {html}")
+    for stop in stops:
+        # A stop that was not marked shows itself on focus (the skip link,
+        # the language list): judged like the others, at the moment of focus.
+        if not (stop["inView"] and stop["visible"]):
+            problems.append(f"has focus off screen or hidden: {stop['html']}")
+        elif not stop["ring"]:
+            problems.append(f"has no visible focus indicator: {stop['html']}")
+    return problems
