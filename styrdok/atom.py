@@ -31,7 +31,7 @@ def feed(library: Library, events: list[Event], language: str, feed_url: str, pa
     fg.updated(_time(newest))
     for event in reversed(events):  # feedgen prepends: add oldest first
         doc = library.documents[event.doc_id].model
-        name = doc.title.get(language) or doc.title.get("sv") or doc.title.get("en")
+        name = doc.title.prefer(language)
         body = library.actor(event.organisation, event.decision.body).name.get(language) if event.decision.body else w.unknown
         entry = fg.add_entry()
         entry.id(f"{page_url[event.doc_id]}#{event.kind}-{event.number}")
@@ -46,6 +46,6 @@ def feed(library: Library, events: list[Event], language: str, feed_url: str, pa
             parts.append(f"{w.diary_number} {event.decision.diary_number}")
         summary = ", ".join(parts) + "."
         if event.note:
-            summary += " " + (event.note.get(language) or event.note.get("sv") or event.note.get("en") or "")
+            summary += " " + event.note.prefer(language)
         entry.summary(summary)
     return fg.atom_str(pretty=True).decode("utf-8")

@@ -30,7 +30,7 @@ def feed(library: Library, items: list[Entry], language: str, today: dt.date, pa
         if entry.item.due is None:
             continue
         doc = library.documents[entry.doc_id].model
-        title = doc.title.get(language) or doc.title.get("sv") or doc.title.get("en")
+        title = doc.title.prefer(language)
         duty = w["duty_" + entry.item.duty]
         event = Event()
         event.add("uid", entry.uid)
@@ -42,7 +42,7 @@ def feed(library: Library, items: list[Entry], language: str, today: dt.date, pa
         lines = []
         if entry.item.rule is not None:
             rule_text = entry.item.rule.as_written
-            lines.append(f"{w.as_written}: {rule_text.get(language) or rule_text.get('sv') or rule_text.get('en')}")
+            lines.append(f"{w.as_written}: {rule_text.prefer(language)}")
         owner = library.actor(entry.organisation, entry.owner).name.get(language) if entry.owner else w.unknown
         lines.append(f"{w.owner}: {owner}")
         lines.append(f"{w.status}: {w['review_status_' + entry.item.status]}")

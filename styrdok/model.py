@@ -54,6 +54,11 @@ class Text(Strict):
     def get(self, language: str) -> str | None:
         return getattr(self, language)
 
+    def prefer(self, language: str) -> str:
+        """The text in `language`, else in the other language (feeds have no
+        markup to say so; pages use PageContext.pick, which marks it)."""
+        return self.get(language) or self.sv or self.en or ""
+
 
 class BothLanguages(Text):
     """A name that every page shows, so it needs both languages."""
