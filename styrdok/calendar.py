@@ -48,8 +48,8 @@ def overdue(items: Iterable[Entry]) -> list[Entry]:
 
 
 def by_year(items: Iterable[Entry]) -> list[tuple[int | None, list[Entry]]]:
-    """Entries that are not overdue, grouped by the year they are due."""
-    upcoming = [e for e in items if e.item.status != "overdue"]
+    """Entries still to do (not overdue, not done), grouped by the year they are due."""
+    upcoming = [e for e in items if e.item.status not in ("overdue", "done")]
     upcoming.sort(key=lambda e: (e.item.due or dt.date.max, e.doc_id, e.index))
     return [(year, list(group)) for year, group in groupby(upcoming, key=lambda e: e.item.due.year if e.item.due else None)]
 

@@ -85,12 +85,26 @@ def _load_document(data: Path, doc_id: str):
     return data / "documents" / f"{doc_id}.yaml", library.documents[doc_id].model
 
 
+def _known_names(data: Path, args: argparse.Namespace) -> None:
+    """Refuse before writing anything when the organisation, type or body is unknown."""
+    library = load_library(data)
+    if args.organisation and args.organisation not in library.organisations:
+        raise scaffold.ScaffoldError(f"unknown organisation {args.organisation!r} (expected one of: "
+                                     f"{', '.join(sorted(library.organisations))}); add it first with `styrdok new organisation`")
+    if args.type and args.type not in library.types:
+        raise scaffold.ScaffoldError(f"unknown document type {args.type!r} (expected one of: {', '.join(sorted(library.types))})")
+    if args.adopted_by and args.organisation in library.organisations and args.adopted_by not in library.actors(args.organisation):
+        raise scaffold.ScaffoldError(f"unknown actor {args.adopted_by!r} of {args.organisation} (expected one of: "
+                                     f"{', '.join(sorted(library.actors(args.organisation)))})")
+
+
 def _new(args: argparse.Namespace) -> int:
     data: Path = args.data
     if args.what == "organisation":
         path = scaffold.new_organisation(data, _ask(args.id, "organisation id, e.g. vasteras"),
                                          _ask(args.name_sv, "Swedish name"), _ask(args.name_en, "English name"))
     elif args.what == "document":
+        _known_names(data, args)
         adopted_on = args.adopted_on or (_date(a) if (a := _ask(None, "adopted on (YYYY-MM-DD, empty if not stated)", False)) else None)
         path = scaffold.new_document(data, scaffold.NewDocument(
             organisation=_ask(args.organisation, "organisation id"), type=_ask(args.type, "document type id"),
@@ -104,7 +118,7 @@ def _new(args: argparse.Namespace) -> int:
             paragraph=args.paragraph, diary_number=args.diary_number,
             note_sv=_ask(args.note_sv, "what changed, in Swedish"), note_en=_ask(args.note_en, "what changed, in English"),
             version=args.version))
-        print(f"version: {version if version else 'unknown (the document gives none)'}")
+        print(f"version: {version}" if version else "version: unknown (the document gives none; set one with --version)")
     print(f"wrote {path}")
     return check(data, "text")
 
@@ -112,19 +126,22 @@ def _new(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="styrdok", description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    data_option = argparse.ArgumentParser(add_help=False)
+    data_option.add_argument("--data", type=Path, default=argparse.SUPPRESS,
+                             help="the data folder (default: policy_data)")
     parser.add_argument("--data", type=Path, default=Path("policy_data"), help="the data folder (default: policy_data)")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser("check", help="validate the data and report every problem")
+    check_cmd = commands.add_parser("check", parents=[data_option], help="validate the data and report every problem")
     check_cmd.add_argument("--format", choices=["text", "github"], default="text",
                            help="text: file:line:col: field: message; github: Actions annotations on the PR")
 
     new = commands.add_parser("new", help="write new YAML")
     kinds = new.add_subparsers(dest="what", required=True)
-    org = kinds.add_parser("organisation", help="a new organisation with its council and executive board")
+    org = kinds.add_parser("organisation", parents=[data_option], help="a new organisation with its council and executive board")
     org.add_argument("--id")
     org.add_argument("--name-sv")
     org.add_argument("--name-en")
-    doc = kinds.add_parser("document", help="a new document")
+    doc = kinds.add_parser("document", parents=[data_option], help="a new document")
     doc.add_argument("--organisation")
     doc.add_argument("--type", help="document type id, e.g. policy")
     doc.add_argument("--title-sv")
@@ -134,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     doc.add_argument("--paragraph", help="§ number")
     doc.add_argument("--diary-number")
     doc.add_argument("--id", help="file name (default: from the Swedish title)")
-    rev = kinds.add_parser("revision", help="record a revision of a document and bump its version")
+    rev = kinds.add_parser("revision", parents=[data_option], help="record a revision of a document and bump its version")
     rev.add_argument("document", nargs="?", help="organisation/document")
     rev.add_argument("--date", type=_date, help="YYYY-MM-DD of the decision")
     rev.add_argument("--body", help="actor id of the deciding body")
@@ -144,10 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     rev.add_argument("--note-en")
     rev.add_argument("--version", help="the new version (default: the old one plus one)")
 
-    translated = commands.add_parser("translated", help="mark a translation as matching the current original")
+    translated = commands.add_parser("translated", parents=[data_option], help="mark a translation as matching the current original")
     translated.add_argument("document")
     translated.add_argument("--language", default="en")
-    schema_cmd = commands.add_parser("schema", help="regenerate the JSON Schemas from the model")
+    schema_cmd = commands.add_parser("schema", parents=[data_option], help="regenerate the JSON Schemas from the model")
     schema_cmd.add_argument("--out", type=Path, default=Path("schema"))
 
     args = parser.parse_args(argv)

@@ -48,9 +48,11 @@ def find_gaps(library: Library) -> list[Gap]:
             else:
                 used[org].add(rule.responsible)
         for language in stale_translations(doc):
+            state = ("is not yet marked as matching the original text" if doc.versions[language].translates is None
+                     else "was made from another version of the original text")
             gaps.append(Gap("stale_translation", org, doc_id, language, at(
-                where, ("versions", language), f"the {language!r} translation was made from another version of the "
-                "original text; update the translation, then run `styrdok translated " + doc_id + "`", Severity.WARNING)))
+                where, ("versions", language), f"the {language!r} translation {state}; when it matches, "
+                f"run `styrdok translated {doc_id}`", Severity.WARNING)))
         known = [a.name.sv.lower() for a in library.organisations[org].actors]
         for path, section in sections_with_paths(doc.sections, ("sections",)):
             used[org].update(r.actor for r in section.responsibilities)

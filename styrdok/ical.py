@@ -27,8 +27,8 @@ def feed(library: Library, items: list[Entry], language: str, today: dt.date, pa
     cal.add("x-wr-calname", name)
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
     for entry in items:
-        if entry.item.due is None:
-            continue
+        if entry.item.due is None or entry.item.status == "done":
+            continue  # nothing to put in anyone's calendar
         doc = library.documents[entry.doc_id].model
         title = doc.title.prefer(language)
         duty = w["duty_" + entry.item.duty]

@@ -21,6 +21,8 @@ except ImportError:  # pragma: no cover - depends on the platform
 Path_ = tuple[str | int, ...]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_HINT = ("the mistake is on this line or just above it; check indentation, and put text that contains "
+         "': ' or starts with a quote, [ or { inside double quotes")
 
 
 @dataclass
@@ -96,8 +98,11 @@ def load_yaml(text: str) -> tuple[Any, Positions]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(filter(None, [exc.context, exc.problem]))
-        raise YamlSyntaxError(f"not valid YAML: {message}", line, column) from None
+        context = exc.context or ""
+        if exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            context += f" that starts on line {exc.context_mark.line + 1}"
+        message = ": ".join(filter(None, [context, exc.problem]))
+        raise YamlSyntaxError(f"not valid YAML: {message} ({_HINT})", line, column) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"not valid YAML: {exc}", 1, 1) from None
     if node is None:

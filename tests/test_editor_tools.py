@@ -16,7 +16,7 @@ from styrdok.library import load_library
 from styrdok.scaffold import bump
 from styrdok.schema import SCHEMAS, schema_text
 
-from .conftest import PROJECT, write_library
+from .conftest import DOCUMENT, PROJECT, write_library
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -98,3 +98,36 @@ def test_scaffolding_refuses_clearly(tmp_path: Path, capsys) -> None:
     assert main(["--data", str(data), "new", "revision", "testby/finns-inte", "--date", "2024-01-01",
                  "--note-sv", "x", "--note-en", "x"]) == 1
     assert "unknown document 'testby/finns-inte'" in capsys.readouterr().err
+
+
+def test_data_option_works_before_and_after_the_command(tmp_path: Path) -> None:
+    data = write_library(tmp_path)
+    assert main(["check", "--data", str(data)]) == 0
+    assert main(["--data", str(data), "check"]) == 0
+
+
+def test_new_document_refuses_unknown_names_before_writing(tmp_path: Path, capsys) -> None:
+    data = write_library(tmp_path)
+    assert main(["--data", str(data), "new", "document", "--organisation", "testby", "--type", "plan",
+                 "--title-sv", "Plan", "--title-en", "Plan", "--adopted-on", "2024-01-01"]) == 1
+    assert "unknown document type 'plan' (expected one of: policy)" in capsys.readouterr().err
+    assert sorted(p.name for p in (data / "documents/testby").iterdir()) == ["testpolicy.yaml"]
+
+
+def test_done_rules_leave_the_calendar_and_feeds(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from styrdok.calendar import by_year, entries
+    from styrdok.ical import feed
+    from icalendar import Calendar
+
+    document = DOCUMENT.replace("kind: every_n_years\n    years: 4", "kind: by_year\n    year: 2027")
+    data = write_library(tmp_path, document=document)
+    assert main(["--data", str(data), "new", "revision", "testby/testpolicy", "--date", "2026-01-10",
+                 "--note-sv", "Reviderad.", "--note-en", "Revised."]) == 0
+    library = load_library(data)
+    items = entries(library, dt.date(2026, 11, 23), 180)
+    assert [e.item.status for e in items] == ["done"]
+    assert by_year(items) == []
+    ics = Calendar.from_ical(feed(library, items, "en", dt.date(2026, 11, 23), {"testby/testpolicy": "http://x/"}, "x"))
+    assert list(ics.walk("VEVENT")) == []

@@ -38,8 +38,22 @@ WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site quietly; the theme's assets may be cached by the
+    browser (as a real host would let it), so each page loads quickly."""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
         pass
+
+    def end_headers(self) -> None:
+        if self.path.startswith(("/assets/", "/search/")):
+            self.send_header("Cache-Control", "public, max-age=3600")
+        super().end_headers()
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser moved on to the next page
 
 
 @contextlib.contextmanager
@@ -253,50 +267,68 @@ JS_MARK_CONTROLS = """() => {
   return controls.map(e => e.outerHTML.replace(/\\s+/g, ' ').slice(0, 140));
 }"""
 
-# What has focus now, and whether a sighted user can see it: on screen, with
-# an outline or a ring (box-shadow) drawn around it.
-JS_ACTIVE = """() => {
-  const e = document.activeElement;
-  if (!e || e === document.body || e === document.documentElement) return null;
-  const cs = getComputedStyle(e);
-  const r = e.getBoundingClientRect();
-  const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1) || (cs.boxShadow && cs.boxShadow !== 'none');
-  const cx = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-  const cy = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
-  const onTop = document.elementFromPoint(cx, cy);
-  return {
-    index: e.dataset.sdFocus ?? null,
-    html: e.outerHTML.replace(/\\s+/g, ' ').slice(0, 140),
-    ring: ring,
-    inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
-    covered: !!onTop && onTop !== e && !e.contains(onTop) && !onTop.contains(e),
-    visible: e.checkVisibility({visibilityProperty: true, opacityProperty: true}),
+# Records, at each focus change, what got focus and whether a sighted user
+# can see it: on screen, not hidden, with an outline or a ring drawn round it.
+JS_RECORD_FOCUS = """() => {
+  window.__sdStops = [];
+  if (window.__sdRecorder) return;
+  window.__sdRecorder = event => {
+    const e = event.target;
+    if (!(e instanceof Element) || e.id === 'sd-tab-start') return;
+    const cs = getComputedStyle(e);
+    const r = e.getBoundingClientRect();
+    const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1) || (cs.boxShadow && cs.boxShadow !== 'none');
+    window.__sdStops.push({
+      index: e.dataset.sdFocus ?? null,
+      html: e.outerHTML.replace(/\\s+/g, ' ').slice(0, 140),
+      ring: ring,
+      inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+      visible: e.checkVisibility({visibilityProperty: true, opacityProperty: true}),
+    });
   };
+  document.addEventListener('focusin', window.__sdRecorder, true);
 }"""
 
 
-def tab_through(page, limit: int = 600) -> tuple[list[str], list[dict]]:
-    """Press Tab from the top of the page until focus leaves the page; return
-    the controls on the page and what got focus, in order."""
+def tab_through(page, limit: int = 2000) -> tuple[list[str], list[dict]]:
+    """Press Tab from the top of the page until focus has been round every
+    control once (or leaves the page); return the controls on the page and
+    what got focus, in order."""
     controls = page.evaluate(JS_MARK_CONTROLS)
-    # Start from the top of the page: an unfocusable mark as the body's first
-    # child becomes the browser's starting point for sequential navigation.
+    # Start from the top: an unfocusable mark as the body's first child
+    # becomes the browser's starting point for sequential navigation.
     page.evaluate("""() => {
       document.getElementById('sd-tab-start')?.remove();
       const start = document.createElement('span');
       start.id = 'sd-tab-start'; start.tabIndex = -1;
       document.body.prepend(start); start.focus(); window.scrollTo(0, 0);
     }""")
-    stops: list[dict] = []
-    for _ in range(min(limit, len(controls) * 2 + 10)):
-        page.keyboard.press("Tab")
-        active = page.evaluate(JS_ACTIVE)
-        if active is None:
+    page.evaluate(JS_RECORD_FOCUS)
+    pressed = 0
+    batch = len(controls) + 8
+    while pressed < limit:
+        for _ in range(batch):
+            page.keyboard.press("Tab")
+        pressed += batch
+        recorded = page.evaluate("() => window.__sdStops")
+        stops = _one_round(recorded)
+        if len(stops) < len(recorded) or pressed >= len(controls) * 3 + 20:
+            return controls, stops
+        batch = 10
+    return controls, _one_round(page.evaluate("() => window.__sdStops"))
+
+
+def _one_round(recorded: list[dict]) -> list[dict]:
+    """The stops up to the first repeat (Tab went round the page once)."""
+    seen: set[tuple] = set()
+    out = []
+    for stop in recorded:
+        key = (stop["index"], stop["html"])
+        if key in seen:
             break
-        if stops and active["index"] is not None and active["index"] == stops[0]["index"]:
-            break  # wrapped round
-        stops.append(active)
-    return controls, stops
+        seen.add(key)
+        out.append(stop)
+    return out
 
 
 def keyboard_problems(controls: list[str], stops: list[dict]) -> list[str]:
@@ -312,4 +344,62 @@ def keyboard_problems(controls: list[str], stops: list[dict]) -> list[str]:
             problems.append(f"has focus off screen or hidden: {stop['html']}")
         elif not stop["ring"]:
             problems.append(f"has no visible focus indicator: {stop['html']}")
+    return problems
+
+
+def skip_link_problems(page) -> list[str]:
+    """The first Tab from the top reaches a visible skip link, and following
+    it moves focus into the main content."""
+    page.evaluate("""() => {
+      document.getElementById('sd-tab-start')?.remove();
+      const start = document.createElement('span');
+      start.id = 'sd-tab-start'; start.tabIndex = -1;
+      document.body.prepend(start); start.focus(); window.scrollTo(0, 0);
+    }""")
+    page.keyboard.press("Tab")
+    first = page.evaluate("""() => { const e = document.activeElement;
+        return {skip: e.classList.contains('md-skip'), href: e.getAttribute('href') || '',
+                html: e.outerHTML.slice(0, 120),
+                visible: e.checkVisibility({visibilityProperty: true, opacityProperty: true})}; }""")
+    if not first["skip"] or "#" not in first["href"]:
+        return [f"the first Tab does not reach a skip link (it reaches {first['html']})"]
+    problems = []
+    if not first["visible"]:
+        problems.append("the skip link is not visible when it has focus")
+    page.keyboard.press("Enter")
+    target = first["href"].split("#", 1)[1]
+    if not page.evaluate("id => !!document.getElementById(decodeURIComponent(id))?.closest('main .md-content')", target):
+        problems.append(f"the skip link points at #{target}, which is not in the main content")
+    page.keyboard.press("Tab")
+    landed = page.evaluate("""() => ({inside: !!document.activeElement.closest('main .md-content, .md-footer'),
+        html: document.activeElement.outerHTML.slice(0, 120)})""")
+    if not landed["inside"]:
+        problems.append(f"after following the skip link, Tab goes to {landed['html']}, not into the content")
+    return problems
+
+
+def drawer_problems(page) -> list[str]:
+    """Phone width: the menu button opens the drawer from the keyboard, Tab
+    reaches its controls, Escape closes it and gives focus back."""
+    opener = page.locator("button[data-sd-for='__drawer']")
+    if opener.count() != 1:
+        return ["no button opens the navigation from the keyboard"]
+    opener.focus()
+    page.keyboard.press("Enter")
+    if not page.evaluate("document.getElementById('__drawer').checked"):
+        return ["Enter on the menu button does not open the navigation"]
+    problems = []
+    if opener.get_attribute("aria-expanded") != "true":
+        problems.append("the menu button does not say that it is expanded (aria-expanded)")
+    controls, stops = tab_through(page)
+    problems += keyboard_problems(controls, stops)
+    shown = page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
+        .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true})).length""")
+    if not shown:
+        problems.append("the open navigation shows no link")
+    page.keyboard.press("Escape")
+    if page.evaluate("document.getElementById('__drawer').checked"):
+        problems.append("Escape does not close the navigation")
+    elif page.evaluate("document.activeElement.dataset.sdFor") != "__drawer":
+        problems.append("after Escape, focus does not return to the menu button")
     return problems

@@ -1,0 +1,53 @@
+"""Keyboard checks that are not per page (the per-page ones are in
+test_pages_in_browser.py): the phone search button, and the keyboard
+helpers themselves (they must find faults, not only pass)."""
+
+from __future__ import annotations
+
+import pytest
+
+from . import support
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_phone_search_opens_from_the_keyboard(visitors, key: str) -> None:
+    visitor = visitors("phone")
+    visitor.open("")
+    page = visitor.page
+    button = page.locator("button[data-sd-for='__search']")
+    assert button.count() == 1, "no keyboard button opens the search on a phone"
+    button.focus()
+    page.keyboard.press(key)
+    page.wait_for_function("document.getElementById('__search').checked", timeout=5000)
+    page.wait_for_function("document.activeElement?.classList.contains('md-search__input')", timeout=5000)
+    assert page.evaluate("document.activeElement.checkVisibility({visibilityProperty: true})")
+    page.keyboard.press("Escape")
+
+
+def test_tab_check_finds_a_control_without_focus_ring(visitors) -> None:
+    visitor = visitors("desktop")
+    visitor.open("")
+    visitor.page.add_style_tag(content=".md-content a:focus-visible { outline: none !important; box-shadow: none !important; }")
+    controls, stops = support.tab_through(visitor.page)
+    assert any("no visible focus indicator" in p for p in support.keyboard_problems(controls, stops))
+
+
+def test_tab_check_finds_an_unreachable_control(visitors) -> None:
+    """A label that works as a button (as Material's menu icon did) but
+    takes no focus."""
+    visitor = visitors("desktop")
+    visitor.open("")
+    visitor.page.evaluate("""() => { const l = document.createElement('label');
+        l.className = 'md-header__button'; l.htmlFor = '__drawer'; l.textContent = 'Menu';
+        document.querySelector('.md-content').prepend(l); }""")
+    controls, stops = support.tab_through(visitor.page)
+    assert any("cannot be reached with Tab" in p for p in support.keyboard_problems(controls, stops))
+
+
+def test_tab_check_finds_focus_off_screen(visitors) -> None:
+    visitor = visitors("desktop")
+    visitor.open("")
+    visitor.page.evaluate("""() => { const a = document.createElement('a'); a.href = '#x'; a.textContent = 'away';
+        a.style.position = 'absolute'; a.style.left = '-9999px'; document.querySelector('.md-content').prepend(a); }""")
+    controls, stops = support.tab_through(visitor.page)
+    assert any("off screen or hidden" in p for p in support.keyboard_problems(controls, stops))

@@ -1,0 +1,76 @@
+"""Every built page, in both languages, 1280 and 375 px wide, in chromium.
+One page load per page and width checks all of this (the message of a
+failure names the page, the width and each problem):
+
+Accessibility (WCAG 2.1 AA, EN 301 549)
+- axe-core with the tags wcag2a, wcag2aa, wcag21a, wcag21aa finds 0
+  violations. No rule is ever switched off: fix the theme instead
+  (docs/assets/styrdok.css, overrides/).
+
+No third parties, nothing missing
+- the page makes no request outside the site's own origin (fonts, scripts,
+  images, anything: every request is recorded, the foreign ones aborted);
+- every file the page loads (style sheets, scripts, images, fonts) exists;
+- no JavaScript error is thrown.
+
+Keyboard (2.1.1, 2.4.1, 2.4.3, 2.4.7)
+- the first Tab reaches a skip link; following it moves focus into the main
+  content;
+- Tab reaches every link and control on the page as shown; each one, when it
+  has focus, is on screen, not hidden, with a visible focus indicator;
+- on a phone the menu button opens the navigation drawer from the keyboard,
+  Tab then reaches every control in it, and Escape closes it and returns
+  focus to the button.
+"""
+
+from __future__ import annotations
+
+from . import support
+from .conftest import require_pages
+
+# Subresources that must exist. (Material's language selector also fetches a
+# sitemap.xml beside each alternate page, a lookup that may 404 by design, so
+# fetches are not in this list.)
+_ASSETS = {"stylesheet", "script", "image", "font", "media"}
+
+
+def test_page_in_the_browser(visitors, width: str, page_path: str) -> None:
+    require_pages(page_path)
+    visitor = visitors(width)
+    page = visitor.page
+    missing: list[str] = []
+
+    def on_response(response) -> None:
+        if response.status >= 400 and response.request.resource_type in _ASSETS:
+            missing.append(f"HTTP {response.status} {response.url}")
+
+    page.on("response", on_response)
+    try:
+        visitor.open(page_path)
+        violations = support.run_axe(page)
+    finally:
+        page.remove_listener("response", on_response)
+
+    problems: list[str] = []
+    if violations:
+        problems.append(f"axe-core: {len(violations)} WCAG 2.1 A/AA violation(s):\n"
+                        + support.describe_violations(violations))
+    if visitor.foreign:
+        problems.append("requests outside the site's origin (no third parties allowed):\n"
+                        + "\n".join(f"  {url}" for url in sorted(set(visitor.foreign))))
+    if missing:
+        problems.append("files the page loads are missing:\n" + "\n".join(f"  {m}" for m in missing))
+
+    problems += [f"keyboard: {p}" for p in support.skip_link_problems(page)]
+
+    controls, stops = support.tab_through(page)
+    if not controls:
+        problems.append("keyboard: no link or control found on the page")
+    problems += [f"keyboard: {p}" for p in support.keyboard_problems(controls, stops)]
+
+    if width == "phone":
+        problems += [f"keyboard, navigation drawer: {p}" for p in support.drawer_problems(page)]
+
+    if visitor.page_errors:
+        problems.append("JavaScript errors:\n" + "\n".join(f"  {e}" for e in visitor.page_errors))
+    assert not problems, f"/{page_path} at {support.WIDTHS[width][0]} px ({width}):\n" + "\n".join(problems)
