@@ -115,3 +115,8 @@ def test_home_lists_every_document_in_both_languages(site: Path) -> None:
         hrefs = {a["href"].rstrip("/") for a in soup.select("article a[href]")}
         for doc_id in EXPECTED:
             assert doc_id in hrefs, f"{language} home page does not link {doc_id}"
+
+
+def test_not_found_pages_are_in_their_own_language(site: Path) -> None:
+    for path, language in [("404.html", "sv"), ("en/404.html", "en")]:
+        assert BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml").html["lang"] == language
