@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test chromium clean
+.PHONY: serve build check test chromium java clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,18 @@ check: $(BIN)/.installed
 chromium:
 	scripts/install-chromium
 
-test: $(BIN)/.installed chromium
+# The HTML checker (v.Nu, npm package vnu-jar) runs on Java. --ignore-scripts:
+# vnu-jar's install script would download a Java of its own when none is found.
+java:
+	@command -v java >/dev/null 2>&1 || { sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq default-jre-headless >/dev/null; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(BIN)/.installed chromium java node_modules/.installed
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

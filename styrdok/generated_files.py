@@ -15,27 +15,49 @@ MANIFEST = ".styrdok-generated"
 
 def write_generated(docs_dir: Path, pages: dict[str, str]) -> list[str]:
     """Make docs/ hold exactly `pages` among generated files; return what changed."""
-    changed: list[str] = []
-    manifest = docs_dir / MANIFEST
-    previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    writer = GeneratedWriter(docs_dir)
     for name, content in sorted(pages.items()):
-        path = docs_dir / name
+        writer[name] = content
+    return writer.finish()
+
+
+class GeneratedWriter:
+    """`write_generated` one page at a time, as pages are rendered, so a large
+    library's pages are never all in memory at once: `writer[name] = content`
+    writes the file if it changed; `finish()` removes the files the last run
+    generated and this one did not, and writes the manifest."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = docs_dir
+        manifest = docs_dir / MANIFEST
+        self.previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+        self.names: set[str] = set()
+        self.written: set[str] = set()
+
+    def __setitem__(self, name: str, content: str) -> None:
+        self.names.add(name)
+        path = self.docs_dir / name
         data = content.encode("utf-8")
         if path.exists() and path.read_bytes() == data:
-            continue
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        changed.append(name)
-    for stale in sorted(previous - set(pages)):
-        path = docs_dir / stale
-        if path.exists():
-            path.unlink()
-            changed.append(stale)
-        _remove_empty_parents(path.parent, docs_dir)
-    listing = "\n".join(sorted(pages)) + "\n"
-    if not manifest.exists() or manifest.read_text(encoding="utf-8") != listing:
-        manifest.write_text(listing, encoding="utf-8")
-    return changed
+        self.written.add(name)
+
+    def finish(self) -> list[str]:
+        """Remove stale files, write the manifest; return what changed (written, then removed)."""
+        changed = sorted(self.written)
+        for stale in sorted(self.previous - self.names):
+            path = self.docs_dir / stale
+            if path.exists():
+                path.unlink()
+                changed.append(stale)
+            _remove_empty_parents(path.parent, self.docs_dir)
+        manifest = self.docs_dir / MANIFEST
+        listing = "\n".join(sorted(self.names)) + "\n"
+        if not manifest.exists() or manifest.read_text(encoding="utf-8") != listing:
+            manifest.write_text(listing, encoding="utf-8")
+        return changed
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

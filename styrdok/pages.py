@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from collections.abc import MutableMapping
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -17,8 +18,8 @@ from markupsafe import Markup
 
 from . import atom, calendar, comparison, exports, gaps, history, ical, review, schema, text_html, urls
 from .library import Library, LoadedDocument
-from .model import LANGUAGES, Text
-from .relations import links_of
+from .model import LANGUAGES, Actor, Text
+from .relations import Link, incoming_links, links_of
 from .responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
 from .settings import SiteSettings
 from .words import Words
@@ -50,20 +51,77 @@ def _environment() -> Environment:
 _ENV = _environment()
 
 
+class Derived:
+    """Facts about the whole library that many pages ask for, worked out once
+    per build and shared by every page of both languages (none depends on the
+    language). Asking the library afresh on each page made the build
+    quadratic in the number of documents and organisations."""
+
+    def __init__(self, library: Library, today: dt.date, settings: SiteSettings = SiteSettings()):
+        self.library = library
+        self.today = today
+        self.settings = settings
+        self._items: dict[str, list[review.DueItem]] = {}
+        self._stale: dict[str, list[str]] = {}
+        self._owners: dict[str, list[str]] | None = None
+        self._without_rule: list[str] | None = None
+        self._incoming: dict[str, list[Link]] | None = None
+        self._actors: dict[str, dict[str, Actor]] = {}
+
+    def evaluate(self, doc_id: str) -> list[review.DueItem]:
+        items = self._items.get(doc_id)
+        if items is None:
+            items = self._items[doc_id] = review.evaluate(
+                self.library.documents[doc_id].model, self.today, self.settings.due_soon_days)
+        return items
+
+    def owners(self, org: str) -> list[str]:
+        if self._owners is None:
+            self._owners = {}
+            for o, owner in calendar.owners(self.library):
+                self._owners.setdefault(o, []).append(owner)
+        return self._owners.get(org, [])
+
+    def without_rule(self) -> list[str]:
+        """Documents (sorted by id) that no rule ever makes due."""
+        if self._without_rule is None:
+            self._without_rule = [d for d in sorted(self.library.documents)
+                                  if review.document_status(self.evaluate(d)) == "no_rule"]
+        return self._without_rule
+
+    def links(self, doc_id: str) -> list[Link]:
+        if self._incoming is None:
+            self._incoming = incoming_links(self.library)
+        return links_of(self.library, doc_id, self._incoming)
+
+    def stale_translations(self, doc_id: str) -> list[str]:
+        stale = self._stale.get(doc_id)
+        if stale is None:
+            stale = self._stale[doc_id] = history.stale_translations(self.library.documents[doc_id].model)
+        return stale
+
+    def actor(self, org: str, actor_id: str) -> Actor:
+        actors = self._actors.get(org)
+        if actors is None:
+            actors = self._actors[org] = self.library.actors(org)
+        return actors[actor_id]
+
+
 class PageContext:
     """Helpers a template needs for one page in one language."""
 
     def __init__(self, library: Library, language: str, today: dt.date, here: urls.Address,
-                 settings: SiteSettings = SiteSettings()):
+                 settings: SiteSettings = SiteSettings(), derived: Derived | None = None):
         self.library = library
         self.language = language
         self.w = Words(language)
         self.today = today
         self.here = here
         self.settings = settings
+        self.derived = derived if derived is not None else Derived(library, today, settings)
 
     def evaluate(self, doc_id: str) -> list[review.DueItem]:
-        return review.evaluate(self.library.documents[doc_id].model, self.today, self.settings.due_soon_days)
+        return self.derived.evaluate(doc_id)
 
     def status(self, doc_id: str) -> str:
         return review.document_status(self.evaluate(doc_id))
@@ -79,12 +137,12 @@ class PageContext:
         return calendar.by_year(items)
 
     def owners(self, org: str) -> list[str]:
-        return [owner for o, owner in calendar.owners(self.library) if o == org]
+        return list(self.derived.owners(org))
 
     def documents_without_rule(self, org: str | None, owner: str | None) -> list[str]:
-        return [d for d, loaded in sorted(self.library.documents.items())
-                if (org is None or loaded.organisation == org) and (owner is None or loaded.model.owner == owner)
-                and self.status(d) == "no_rule"]
+        documents = self.library.documents
+        return [d for d in self.derived.without_rule()
+                if (org is None or documents[d].organisation == org) and (owner is None or documents[d].model.owner == owner)]
 
     def duration(self, days: int) -> str:
         years, rest = divmod(days, 365)
@@ -129,7 +187,7 @@ class PageContext:
         return urls.relative(self.here.url, address.url) + (f"#{fragment}" if fragment else "")
 
     def actor_name(self, org: str, actor_id: str) -> str:
-        return self.library.actor(org, actor_id).name.get(self.language)
+        return self.derived.actor(org, actor_id).name.get(self.language)
 
     def actor_link(self, org: str, actor_id: str) -> str:
         return self.link(urls.actor(org, actor_id))
@@ -162,9 +220,9 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
         org=doc.organisation,
         version=doc.versions[shown_language],
         shown_language=shown_language,
-        links=links_of(ctx.library, loaded.id),
+        links=ctx.derived.links(loaded.id),
         events=history.events_of(loaded.id, doc, doc.organisation),
-        stale=ctx.language in history.stale_translations(doc),
+        stale=ctx.language in ctx.derived.stale_translations(loaded.id),
         matrix=document_matrix(doc),
     )
 
@@ -172,16 +230,23 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
 GAP_KINDS = ("rule_without_actor", "no_owner", "actor_without_duties", "unlisted_role", "stale_translation")
 
 
-def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings()) -> dict[str, str]:
-    """Every generated file: docs-relative name → content (Markdown or iCalendar)."""
-    pages: dict[str, str] = {}
+def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings(),
+                out: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
+    """Every generated file: docs-relative name → content (Markdown or iCalendar).
+    Each page is stored into `out` as soon as it is rendered (a dict by
+    default; `generated_files.GeneratedWriter` writes it to disk instead)."""
+    pages: MutableMapping[str, str] = {} if out is None else out
     entries = calendar.entries(library, today, settings.due_soon_days)
     compared = comparison.compare(library)
     found_gaps = gaps.find_gaps(library)
     page_urls = {lang: {d: settings.absolute(lang, urls.document(d).url) for d in library.documents} for lang in LANGUAGES}
+    derived = Derived(library, today, settings)
+    by_org: dict[str, list[LoadedDocument]] = {org_id: [] for org_id in library.organisations}
+    for doc_id, loaded in sorted(library.documents.items()):
+        by_org.setdefault(loaded.organisation, []).append(loaded)
     for language in LANGUAGES:
         def put(address: urls.Address, template: str, **data: Any) -> None:
-            ctx = PageContext(library, language, today, address, settings)
+            ctx = PageContext(library, language, today, address, settings, derived)
             pages[address.file(language)] = _render(template, ctx, **data)
 
         def put_calendar(address: urls.Address, items: list[calendar.Entry], scope: str, **data: Any) -> None:
@@ -206,11 +271,10 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
         for org_id in sorted(library.organisations):
             org = library.organisations[org_id]
-            put(urls.organisation(org_id), "organisation.md.j2", org=org,
-                documents=sorted(library.documents_of(org_id), key=lambda d: d.id))
+            put(urls.organisation(org_id), "organisation.md.j2", org=org, documents=list(by_org[org_id]))
             put_calendar(urls.calendar(org_id), calendar.for_organisation(entries, org_id),
                          org.name.get(language), org_id=org_id)
-            org_docs = [(d.id, d.model) for d in sorted(library.documents_of(org_id), key=lambda d: d.id)]
+            org_docs = [(d.id, d.model) for d in by_org[org_id]]
             put(urls.organisation_matrix(org_id), "organisation_matrix.md.j2", org=org,
                 matrix=organisation_matrix(org_docs, [a.id for a in org.actors]))
             for actor in org.actors:
@@ -223,9 +287,11 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
                          org_id=org_id, owner=owner)
         for doc_id, loaded in sorted(library.documents.items()):
             address = urls.document(doc_id)
-            pages[address.file(language)] = document_page(PageContext(library, language, today, address, settings), loaded)
+            pages[address.file(language)] = document_page(
+                PageContext(library, language, today, address, settings, derived), loaded)
     for org_id in library.organisations:
-        for language in LANGUAGES:
-            pages[urls.export(org_id, "csv", language)] = exports.matrix_csv(library, org_id)
-            pages[urls.export(org_id, "json", language)] = exports.matrix_json(library, org_id)
+        csv_text, json_text = exports.matrix_csv(library, org_id), exports.matrix_json(library, org_id)
+        for language in LANGUAGES:  # the same bilingual files in both languages
+            pages[urls.export(org_id, "csv", language)] = csv_text
+            pages[urls.export(org_id, "json", language)] = json_text
     return pages

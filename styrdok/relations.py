@@ -28,15 +28,24 @@ class Link:
     note: Text | None = None
 
 
-def links_of(library: Library, doc_id: str) -> list[Link]:
-    """What this document says, then what other documents say about it."""
+def incoming_links(library: Library) -> dict[str, list[Link]]:
+    """For every document, what other documents say about it (in document id
+    order), in one pass: asking each document in turn would be quadratic."""
+    out: dict[str, list[Link]] = {}
+    for other_id, other in sorted(library.documents.items()):
+        for r in other.model.relations:
+            if r.document is not None:
+                out.setdefault(r.document, []).append(Link(INVERSE[r.kind], other_id, None))
+    return out
+
+
+def links_of(library: Library, doc_id: str, incoming_index: dict[str, list[Link]] | None = None) -> list[Link]:
+    """What this document says, then what other documents say about it.
+    Pass `incoming_links(library)` when asking for many documents."""
     own = [_link(r) for r in library.documents[doc_id].model.relations]
-    incoming = [
-        Link(INVERSE[r.kind], other_id, None)
-        for other_id, other in sorted(library.documents.items())
-        for r in other.model.relations
-        if r.document == doc_id
-    ]
+    if incoming_index is None:
+        incoming_index = incoming_links(library)
+    incoming = list(incoming_index.get(doc_id, []))
     replaced_by = library.documents[doc_id].model.replaced_by
     if replaced_by and not any(l.kind == "replaced_by" and l.document == replaced_by for l in incoming):
         incoming.append(Link("replaced_by", replaced_by, None))

@@ -30,9 +30,33 @@ def _escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+# A paragraph that Markdown would only wrap in <p>: letters, digits, spaces and
+# punctuation that starts no Markdown or HTML syntax, one line, not starting
+# with a list, heading or code marker. Most duties and many bodies are just
+# that, and Markdown + nh3 cost half a millisecond each; tests check that both
+# ways give the same bytes.
+_PLAIN_CHAR = "[^\\W_]|[ .,:;!?'\"()%/\u2013\u2014+=\u00a7\u2026\u2019\u201c\u201d\u00ab\u00bb-]"
+_PLAIN_PARAGRAPH = re.compile(f"[^\\W\\d_](?:{_PLAIN_CHAR})*")
+
+
+def _plain_paragraphs(text: str) -> Markup | None:
+    paragraphs = text.split("\n\n")
+    if all(_PLAIN_PARAGRAPH.fullmatch(p) and not p.endswith(" ") for p in paragraphs):
+        return Markup("\n".join(f"<p>{p}</p>" for p in paragraphs))
+    return None
+
+
 def block(text: str) -> Markup:
     """Markdown from the data → sanitised HTML, with no blank lines inside, so
     it stays one raw-HTML block when embedded in a generated Markdown page."""
+    plain = _plain_paragraphs(text)
+    if plain is not None:
+        return plain
+    return markdown_block(text)
+
+
+def markdown_block(text: str) -> Markup:
+    """`block` without the shortcut for plain paragraphs."""
     _MD.reset()
     rendered = _MD.convert(_escape_html(text))
     cleaned = nh3.clean(

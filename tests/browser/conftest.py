@@ -11,6 +11,7 @@ and says why.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -63,11 +64,16 @@ def require_pages(path: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    site, _, error = site_pages()
-    if site is None:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This worker's own copy of the built site: a test run started by
+    someone else in the same checkout rebuilds build/test-site, and pages
+    must not vanish while they are being served."""
+    built, _, error = site_pages()
+    if built is None:
         pytest.fail(f"the site did not build: {error}")
-    return site
+    copy = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(built, copy)
+    return copy
 
 
 @pytest.fixture(scope="session")

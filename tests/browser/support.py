@@ -152,7 +152,7 @@ class Visitor:
         self.dialogs.clear()
         self.page_errors.clear()
 
-    def open(self, path: str, wait_until: str = "load") -> None:
+    def open(self, path: str, wait_until: str = "domcontentloaded") -> None:
         """Open a site path such as `en/vasteras/` with a clean record."""
         self.reset()
         response = self.page.goto(self.base_url + path.lstrip("/"), wait_until=wait_until)
@@ -251,7 +251,7 @@ def temp_dir(prefix: str) -> Path:
 # buttons, and the navigation's section labels where they open a sub-menu
 # (pointer-events on). Labels that only close something (overlays, drawer
 # titles) have Escape as their keyboard equivalent. Returns descriptions.
-JS_MARK_CONTROLS = """() => {
+JS_MARK_CONTROLS = """(root) => {
   const shown = e => e.getClientRects().length > 0
     && e.checkVisibility({visibilityProperty: true, opacityProperty: true})
     && !e.closest('[hidden], [inert], [aria-hidden="true"]');
@@ -260,7 +260,7 @@ JS_MARK_CONTROLS = """() => {
   const focusable = e => !e.disabled && e.tabIndex >= 0 &&
     (e.matches('a[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]')
      || e.isContentEditable);
-  const all = [...document.querySelectorAll('body *')];
+  const all = [...document.querySelectorAll((root || 'body') + ' *')];
   const controls = all.filter(e => shown(e) && (focusable(e) || labelButton(e)));
   document.querySelectorAll('[data-sd-focus]').forEach(e => delete e.dataset.sdFocus);
   controls.forEach((e, i) => e.dataset.sdFocus = String(i));
@@ -271,6 +271,7 @@ JS_MARK_CONTROLS = """() => {
 # can see it: on screen, not hidden, with an outline or a ring drawn round it.
 JS_RECORD_FOCUS = """() => {
   window.__sdStops = [];
+  window.__sdSeen = window.__sdSeen || 0;
   if (window.__sdRecorder) return;
   window.__sdRecorder = event => {
     const e = event.target;
@@ -278,8 +279,10 @@ JS_RECORD_FOCUS = """() => {
     const cs = getComputedStyle(e);
     const r = e.getBoundingClientRect();
     const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1) || (cs.boxShadow && cs.boxShadow !== 'none');
+    if (!e.dataset.sdSeen) e.dataset.sdSeen = String(++window.__sdSeen);
     window.__sdStops.push({
       index: e.dataset.sdFocus ?? null,
+      seen: e.dataset.sdSeen,
       html: e.outerHTML.replace(/\\s+/g, ' ').slice(0, 140),
       ring: ring,
       inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
@@ -290,19 +293,23 @@ JS_RECORD_FOCUS = """() => {
 }"""
 
 
-def tab_through(page, limit: int = 2000) -> tuple[list[str], list[dict]]:
-    """Press Tab from the top of the page until focus has been round every
-    control once (or leaves the page); return the controls on the page and
-    what got focus, in order."""
-    controls = page.evaluate(JS_MARK_CONTROLS)
-    # Start from the top: an unfocusable mark as the body's first child
-    # becomes the browser's starting point for sequential navigation.
-    page.evaluate("""() => {
-      document.getElementById('sd-tab-start')?.remove();
-      const start = document.createElement('span');
-      start.id = 'sd-tab-start'; start.tabIndex = -1;
-      document.body.prepend(start); start.focus(); window.scrollTo(0, 0);
-    }""")
+def tab_through(page, limit: int = 2000, within: str | None = None, start: str | None = None) -> tuple[list[str], list[dict]]:
+    """Press Tab from the top of the page (or from the element `start`) until
+    focus has been round every control once (or leaves the page); return the
+    controls on the page (or `within` a part of it) and what got focus, in
+    order."""
+    controls = page.evaluate(JS_MARK_CONTROLS, within)
+    if start:
+        page.focus(start)
+    else:
+        # Start from the top: an unfocusable mark as the body's first child
+        # becomes the browser's starting point for sequential navigation.
+        page.evaluate("""() => {
+          document.getElementById('sd-tab-start')?.remove();
+          const start = document.createElement('span');
+          start.id = 'sd-tab-start'; start.tabIndex = -1;
+          document.body.prepend(start); start.focus(); window.scrollTo(0, 0);
+        }""")
     page.evaluate(JS_RECORD_FOCUS)
     pressed = 0
     batch = len(controls) + 8
@@ -320,10 +327,10 @@ def tab_through(page, limit: int = 2000) -> tuple[list[str], list[dict]]:
 
 def _one_round(recorded: list[dict]) -> list[dict]:
     """The stops up to the first repeat (Tab went round the page once)."""
-    seen: set[tuple] = set()
+    seen: set[str] = set()
     out = []
     for stop in recorded:
-        key = (stop["index"], stop["html"])
+        key = stop["seen"]
         if key in seen:
             break
         seen.add(key)
@@ -391,7 +398,8 @@ def drawer_problems(page) -> list[str]:
     problems = []
     if opener.get_attribute("aria-expanded") != "true":
         problems.append("the menu button does not say that it is expanded (aria-expanded)")
-    controls, stops = tab_through(page)
+    # From the menu button on: the rest of the header, then the drawer.
+    controls, stops = tab_through(page, within=".md-sidebar--primary", start="button[data-sd-for='__drawer']")
     problems += keyboard_problems(controls, stops)
     shown = page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
         .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true})).length""")

@@ -37,9 +37,11 @@ def test_tab_check_finds_an_unreachable_control(visitors) -> None:
     takes no focus."""
     visitor = visitors("desktop")
     visitor.open("")
-    visitor.page.evaluate("""() => { const l = document.createElement('label');
-        l.className = 'md-header__button'; l.htmlFor = '__drawer'; l.textContent = 'Menu';
-        document.querySelector('.md-content').prepend(l); }""")
+    visitor.page.evaluate("""() => { const box = document.createElement('input');
+        box.type = 'checkbox'; box.id = 'sd-test-toggle'; box.className = 'md-toggle';
+        const l = document.createElement('label');
+        l.className = 'md-header__button'; l.htmlFor = 'sd-test-toggle'; l.textContent = 'Menu';
+        document.body.prepend(box); document.querySelector('.md-content').prepend(l); }""")
     controls, stops = support.tab_through(visitor.page)
     assert any("cannot be reached with Tab" in p for p in support.keyboard_problems(controls, stops))
 

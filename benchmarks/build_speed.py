@@ -1,0 +1,674 @@
+"""How fast and how big the site is at scale, against hand-written Markdown.
+
+    NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/build_speed.py            # N = 100, 1000, 3000; serve at 500
+    .venv/bin/python benchmarks/build_speed.py --sizes 100 1000 --serve-size 500
+    .venv/bin/python benchmarks/build_speed.py --quick                          # tiny N, no serve: for the tests
+
+For each N it writes a synthetic library (benchmarks/synthetic.py) into a
+throw-away copy of this project and measures:
+
+- styrdok: `mkdocs build --strict` of the project as it is (hooks generate
+  the pages from YAML): wall time and peak memory (the child's max RSS);
+- hand-written (the ceiling): the Markdown pages that build wrote into docs/,
+  copied into a project with the same mkdocs.yml minus `hooks:` and with the
+  stock configuration: MkDocs' default nav (every page), mkdocs-static-i18n's
+  `reconfigure_search` at its default; and the ratio styrdok / hand-written;
+- hand-written, tuned: the same pages with styrdok's own mkdocs.yml minus
+  `hooks:` (what the hooks cost on top of a tuned plain build);
+- HTML bytes per document page, the search index per language (bytes, per
+  document, and whether it holds only its language), and the bytes a browser
+  transfers for a first view of a document page (Playwright + Debian's
+  chromium when present; else the sum of the files the page references);
+- at the serve size (default 500): the time from saving one document's YAML
+  to `mkdocs serve` serving the changed page.
+
+The last line printed is the build ratio at N = 1000 (or at the largest N
+measured when 1000 is not among the sizes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+sys.path.insert(0, str(HERE))
+import synthetic  # noqa: E402
+
+TODAY = "2026-11-23"
+MANIFEST = ".styrdok-generated"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def env() -> dict[str, str]:
+    out = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STYRDOK_TODAY": os.environ.get("STYRDOK_TODAY", TODAY)}
+    out.pop("SOURCE_DATE_EPOCH", None)
+    return out
+
+
+# --- projects -------------------------------------------------------------------
+
+
+class Tagged:
+    """A YAML value with a custom tag (`!ENV`, `!!python/name:`), kept as written."""
+
+    def __init__(self, tag: str, value: Any):
+        self.tag, self.value = tag, value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return Tagged(node.tag, value)
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_Loader.add_multi_constructor("!", _construct_tagged)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+_Dumper.add_representer(Tagged, _represent_tagged)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def write_config(path: Path, config: dict[str, Any]) -> None:
+    path.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _plugin(config: dict[str, Any], name: str) -> dict[str, Any] | None:
+    for index, entry in enumerate(config.get("plugins") or []):
+        if entry == name:
+            config["plugins"][index] = {name: {}}
+            return config["plugins"][index][name]
+        if isinstance(entry, dict) and name in entry:
+            if entry[name] is None:
+                entry[name] = {}
+            return entry[name]
+    return None
+
+
+def hand_written_config(config: dict[str, Any], stock: bool) -> dict[str, Any]:
+    """styrdok's mkdocs.yml without hooks; `stock`: also MkDocs' default nav
+    (every page) and the i18n plugin's default search de-duplication."""
+    out = {k: v for k, v in config.items() if k not in ("hooks", "watch")}
+    if stock:
+        out.pop("nav", None)
+        out.pop("not_in_nav", None)
+        i18n = _plugin(out, "i18n")
+        if i18n is not None:
+            i18n.pop("reconfigure_search", None)
+    return out
+
+
+def hand_written_docs() -> list[Path]:
+    """The hand-written files under docs/: the exceptions in docs/.gitignore."""
+    docs = PROJECT / "docs"
+    out = []
+    for line in (docs / ".gitignore").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("!/") and line not in ("!/.gitignore",):
+            path = docs / line[2:].rstrip("/")
+            if path.exists():
+                out.append(path)
+    return out
+
+
+def make_styrdok_project(dest: Path, data: Path) -> Path:
+    """A copy of this project (config, hooks, theme overrides, hand-written
+    pages) with `data` as its policy_data/."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shutil.copy2(PROJECT / "mkdocs.yml", dest / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "schema"):
+        if (PROJECT / folder).is_dir():
+            shutil.copytree(PROJECT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (dest / "docs").mkdir()
+    for path in hand_written_docs():
+        target = dest / "docs" / path.relative_to(PROJECT / "docs")
+        if path.is_dir():
+            shutil.copytree(path, target)
+        else:
+            shutil.copy2(path, target)
+    shutil.copytree(data, dest / "policy_data")
+    return dest
+
+
+def make_hand_written_project(dest: Path, built: Path, stock: bool) -> Path:
+    """The pages a styrdok build wrote (plain Markdown) with no hooks."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    write_config(dest / "mkdocs.yml", hand_written_config(read_config(built / "mkdocs.yml"), stock))
+    if (built / "overrides").is_dir():
+        shutil.copytree(built / "overrides", dest / "overrides")
+    shutil.copytree(built / "docs", dest / "docs", ignore=shutil.ignore_patterns(MANIFEST))
+    return dest
+
+
+# --- running ----------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    ok: bool
+    error: str = ""
+    load: float = 0.0  # the machine's 1-minute load average when it ended (other work skews times)
+    cpu_seconds: float = 0.0  # user + system CPU time: steadier than wall time on a shared machine
+    timed_out: bool = False  # stopped at the time limit: the times are lower bounds
+
+
+def timed(cmd: list[str], cwd: Path, timeout: float) -> Run:
+    """Wall time and peak resident memory of one child process (os.wait4)."""
+    log = tempfile.TemporaryFile()
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env(), stdout=log, stderr=subprocess.STDOUT)
+    deadline = start + timeout
+    timed_out = False
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            timed_out = True
+            break
+        time.sleep(0.05)
+    seconds = time.monotonic() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    ok = proc.returncode == 0
+    error = ""
+    if timed_out:
+        error = f"stopped after {timeout:.0f} s"
+    elif not ok:
+        log.seek(0)
+        error = log.read().decode("utf-8", "replace")[-3000:] or f"exit {proc.returncode}"
+    log.close()
+    return Run(seconds, usage.ru_maxrss / 1024, ok, error, os.getloadavg()[0], usage.ru_utime + usage.ru_stime, timed_out)
+
+
+def mkdocs_build(project: Path, strict: bool, timeout: float) -> Run:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site"]
+    return timed(cmd + (["--strict"] if strict else []), project, timeout)
+
+
+# --- what a reader gets -----------------------------------------------------------
+
+
+def document_pages(site: Path, data: Path) -> dict[str, list[Path]]:
+    """Built document pages per language: site/<org>/<doc>/ and site/en/<org>/<doc>/."""
+    out: dict[str, list[Path]] = {"sv": [], "en": []}
+    for path in sorted((data / "documents").glob("*/*.yaml")):
+        doc = f"{path.parent.name}/{path.stem}"
+        for lang, prefix in (("sv", ""), ("en", "en/")):
+            page = site / f"{prefix}{doc}" / "index.html"
+            if page.exists():
+                out[lang].append(page)
+    return out
+
+
+def html_sizes(pages: list[Path]) -> tuple[float, float]:
+    raw = [p.stat().st_size for p in pages]
+    zipped = [len(gzip.compress(p.read_bytes(), 6)) for p in pages]
+    return (statistics.mean(raw), statistics.mean(zipped)) if raw else (0.0, 0.0)
+
+
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(\{.*?\})</script>', re.S)
+
+
+def search_indexes(site: Path, documents: int) -> dict[str, Any]:
+    """Each language's index: bytes, entries, and whether a page of that
+    language loads an index that holds only its own language."""
+    out: dict[str, Any] = {}
+    for lang, prefix in (("sv", ""), ("en", "en/")):
+        index_path = site / prefix / "search" / "search_index.json"
+        if not index_path.exists():
+            continue
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        raw = index_path.read_bytes()
+        locations = [d["location"] for d in index.get("docs", [])]
+        other = [loc for loc in locations if (lang == "sv" and loc.startswith("en/"))]
+        out[lang] = {
+            "bytes": len(raw),
+            "gzip_bytes": len(gzip.compress(raw, 6)),
+            "entries": len(locations),
+            "bytes_per_document": len(raw) / max(documents, 1),
+            "other_language_entries": len(other),
+            "config_lang": index.get("config", {}).get("lang"),
+        }
+    # Which index does an English page load? Material fetches <base>/search/search_index.json.
+    english_home = site / "en" / "index.html"
+    if english_home.exists():
+        match = _CONFIG.search(english_home.read_text(encoding="utf-8"))
+        base = json.loads(match.group(1)).get("base", "") if match else ""
+        loaded = (english_home.parent / base / "search" / "search_index.json").resolve()
+        out["en_page_loads"] = str(loaded.relative_to(site.resolve())) if loaded.is_relative_to(site.resolve()) else str(loaded)
+    out["single_language"] = bool(
+        "sv" in out and "en" in out and out["sv"]["other_language_entries"] == 0
+        and out.get("en_page_loads") == "en/search/search_index.json"
+        and out["sv"]["entries"] + out["en"]["entries"] > 0
+    )
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def static_server(root: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def first_view_static(site: Path, page: Path) -> dict[str, Any]:
+    """The page and every stylesheet, script, font and image it references."""
+    html = page.read_text(encoding="utf-8")
+    refs = re.findall(r'<(?:link[^>]*rel="(?:stylesheet|icon|preload)"[^>]*href|script[^>]*src|img[^>]*src)="([^"]+)"', html)
+    files = {page}
+    for ref in refs:
+        if ref.startswith(("http:", "https:", "data:")):
+            continue
+        path = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
+        if path.is_file():
+            files.add(path)
+            if path.suffix == ".css":  # fonts and images a stylesheet pulls in
+                for url in re.findall(r"url\(([^)]+)\)", path.read_text(encoding="utf-8", errors="replace")):
+                    url = url.strip("'\" ")
+                    if not url.startswith(("data:", "http:", "https:", "#")):
+                        target = (path.parent / url.split("?")[0].split("#")[0]).resolve()
+                        if target.is_file() and target.suffix in (".woff", ".woff2", ".ttf"):
+                            files.add(target)
+    data = [f.read_bytes() for f in files]
+    return {"method": "referenced files", "requests": len(files), "bytes": sum(map(len, data)),
+            "gzip_bytes": sum(map(_gz, data)), "search_index_bytes": 0, "search_index_gzip_bytes": 0}
+
+
+def first_view_browser(site: Path, page: Path) -> dict[str, Any] | None:
+    """Every response chromium receives for a first view (cold cache), until
+    the network is idle; bytes as served (http.server does not compress) and
+    as gzip would send them."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not CHROMIUM.exists():
+        return None
+    bodies: list[tuple[str, bytes]] = []
+    with static_server(site) as base, sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        context = p.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
+        try:
+            browser_page = context.new_page()
+
+            def on_response(response: Any) -> None:
+                with contextlib.suppress(Exception):
+                    bodies.append((response.url, response.body()))
+
+            browser_page.on("response", on_response)
+            url = base + page.relative_to(site).parent.as_posix() + "/"
+            browser_page.goto(url, wait_until="networkidle", timeout=120_000)
+            browser_page.wait_for_timeout(500)
+        finally:
+            context.close()
+    index = [b for u, b in bodies if u.endswith("search_index.json")]
+    return {
+        "method": "chromium",
+        "requests": len(bodies),
+        "bytes": sum(len(b) for _, b in bodies),
+        "gzip_bytes": sum(_gz(b) for _, b in bodies),
+        "search_index_bytes": sum(map(len, index)),
+        "search_index_gzip_bytes": sum(map(_gz, index)),
+    }
+
+
+# --- mkdocs serve -----------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def edit_to_refresh(project: Path, edits: int, startup_timeout: float, refresh_timeout: float,
+                    extra_args: list[str] | None = None) -> dict[str, Any]:
+    """Start `mkdocs serve`, change one document's title in its YAML, and time
+    until the served page shows the new title. The server is always stopped."""
+    doc_file = sorted((project / "policy_data" / "documents").glob("*/*.yaml"))[0]
+    url_path = f"{doc_file.parent.name}/{doc_file.stem}/"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{url_path}"
+    log = tempfile.TemporaryFile()
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(extra_args or [])]
+    proc = subprocess.Popen(cmd, cwd=project, env=env(), stdout=log, stderr=subprocess.STDOUT)
+    original = doc_file.read_text(encoding="utf-8")
+    times: list[float] = []
+    result: dict[str, Any] = {"page": url_path, "args": extra_args or []}
+    try:
+        start = time.monotonic()
+        while fetch(url) is None:
+            if proc.poll() is not None or time.monotonic() - start > startup_timeout:
+                log.seek(0)
+                raise RuntimeError("mkdocs serve did not start:\n" + log.read().decode("utf-8", "replace")[-3000:])
+            time.sleep(0.25)
+        result["startup_seconds"] = time.monotonic() - start
+        time.sleep(2)  # let the watcher settle after the first build
+        for attempt in range(edits):
+            marker = f"bench-edit-{attempt}-{int(time.time() * 1000)}"
+            text, count = re.subn(r"^(title:\n  sv: )(.*)$", lambda m: f"{m.group(1)}{m.group(2)} {marker}",
+                                  original, count=1, flags=re.M)
+            if not count:
+                raise RuntimeError(f"no Swedish title found in {doc_file}")
+            begin = time.monotonic()
+            doc_file.write_text(text, encoding="utf-8")
+            while True:
+                page = fetch(url)
+                if page is not None and marker in page:
+                    times.append(time.monotonic() - begin)
+                    break
+                if proc.poll() is not None or time.monotonic() - begin > refresh_timeout:
+                    raise RuntimeError(f"the page did not change within {refresh_timeout} s")
+                time.sleep(0.05)
+            time.sleep(1.5)  # before the next edit, let a trailing rebuild finish
+    finally:
+        doc_file.write_text(original, encoding="utf-8")
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+    result["seconds"] = times
+    result["median_seconds"] = statistics.median(times) if times else None
+    result["max_seconds"] = max(times) if times else None
+    return result
+
+
+# --- one size ---------------------------------------------------------------------
+
+
+@dataclass
+class SizeResult:
+    documents: int
+    organisations: int = 0
+    actors: int = 0
+    pages: int = 0  # HTML pages in the styrdok site, both languages
+    styrdok: Run | None = None
+    hand_stock: Run | None = None
+    hand_tuned: Run | None = None
+    html_per_document_page: float = 0.0
+    html_per_document_page_gzip: float = 0.0
+    search: dict[str, Any] = field(default_factory=dict)
+    first_view: dict[str, Any] = field(default_factory=dict)
+
+    def _ceiling(self) -> bool:
+        return bool(self.styrdok and self.hand_stock and self.styrdok.ok
+                    and (self.hand_stock.ok or self.hand_stock.timed_out) and self.hand_stock.cpu_seconds)
+
+    @property
+    def ratio(self) -> float | None:
+        """styrdok / hand-written stock, wall time (an upper bound when the
+        hand-written build was stopped at the time limit)."""
+        return self.styrdok.seconds / self.hand_stock.seconds if self._ceiling() else None  # type: ignore[union-attr]
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        return self.styrdok.cpu_seconds / self.hand_stock.cpu_seconds if self._ceiling() else None  # type: ignore[union-attr]
+
+    def ratio_text(self) -> str:
+        if self.ratio is None or self.cpu_ratio is None:
+            return "–"
+        bound = "< " if self.hand_stock and self.hand_stock.timed_out else ""
+        return f"{bound}{self.ratio:.2f}, {bound}{self.cpu_ratio:.2f}"
+
+
+def measure_size(n: int, work: Path, args: argparse.Namespace, say: Any) -> SizeResult:
+    data = work / f"data-{n}"
+    counts = synthetic.generate(data, n, seed=args.seed)
+    result = SizeResult(n, counts["organisations"], counts["actors"])
+    project = make_styrdok_project(work / f"styrdok-{n}", data)
+    say(f"N={n}: building with styrdok ({counts['organisations']} organisations, {counts['actors']} actors)")
+    result.styrdok = mkdocs_build(project, strict=True, timeout=args.timeout)
+    if not result.styrdok.ok:
+        raise RuntimeError(f"styrdok build failed at N={n}:\n{result.styrdok.error}")
+    say(f"N={n}: styrdok {result.styrdok.seconds:.1f} s, {result.styrdok.peak_mb:.0f} MB")
+    site = project / "site"
+    result.pages = sum(1 for p in site.rglob("*.html") if "assets" not in p.parts)
+    pages = document_pages(site, data)
+    result.html_per_document_page, result.html_per_document_page_gzip = html_sizes(pages["sv"] + pages["en"])
+    result.search = search_indexes(site, n)
+    if pages["sv"] and not args.no_browser:
+        result.first_view = first_view_browser(site, pages["sv"][0]) or first_view_static(site, pages["sv"][0])
+    elif pages["sv"]:
+        result.first_view = first_view_static(site, pages["sv"][0])
+
+    if not args.no_tuned:
+        tuned = make_hand_written_project(work / f"hand-tuned-{n}", project, stock=False)
+        say(f"N={n}: building the hand-written pages, tuned config")
+        result.hand_tuned = mkdocs_build(tuned, strict=False, timeout=args.timeout)
+        say(f"N={n}: hand-written tuned {result.hand_tuned.seconds:.1f} s, {result.hand_tuned.peak_mb:.0f} MB")
+        shutil.rmtree(tuned, ignore_errors=True)
+    if args.no_stock:
+        if not args.keep:
+            shutil.rmtree(project, ignore_errors=True)
+        return result
+    stock = make_hand_written_project(work / f"hand-stock-{n}", project, stock=True)
+    say(f"N={n}: building the hand-written pages, stock config (the ceiling)")
+    result.hand_stock = mkdocs_build(stock, strict=False, timeout=args.ceiling_timeout or args.timeout)
+    state = "" if result.hand_stock.ok else " FAILED: " + result.hand_stock.error[-500:]
+    say(f"N={n}: hand-written stock {result.hand_stock.seconds:.1f} s, {result.hand_stock.peak_mb:.0f} MB{state}")
+    if not args.keep:
+        shutil.rmtree(stock, ignore_errors=True)
+        shutil.rmtree(project, ignore_errors=True)
+    return result
+
+
+# --- report -----------------------------------------------------------------------
+
+
+def _kb(value: float | None) -> str:
+    return "–" if value is None else f"{value / 1024:,.1f} KB"
+
+
+def _run(run: Run | None) -> str:
+    if run is None:
+        return "–"
+    if run.timed_out:
+        return f"> {run.seconds:.0f} s (> {run.cpu_seconds:.0f} s CPU; stopped), ≥ {run.peak_mb:,.0f} MB"
+    return f"{run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU), {run.peak_mb:,.0f} MB" + ("" if run.ok else " (failed)")
+
+
+def _load(result: "SizeResult") -> str:
+    runs = [r for r in (result.styrdok, result.hand_stock, result.hand_tuned) if r]
+    return " / ".join(f"{r.load:.1f}" for r in runs)
+
+
+def table(results: list[SizeResult], serve: dict[str, Any] | None) -> str:
+    rows = [
+        ("organisations / actors", [f"{r.organisations} / {r.actors}" for r in results]),
+        ("HTML pages (both languages)", [f"{r.pages:,}" for r in results]),
+        ("styrdok build (time, peak memory)", [_run(r.styrdok) for r in results]),
+        ("hand-written, stock config (the ceiling)", [_run(r.hand_stock) for r in results]),
+        ("hand-written, styrdok's config minus hooks", [_run(r.hand_tuned) for r in results]),
+        ("load average after each build (2 cores)", [_load(r) for r in results]),
+        ("ratio styrdok / hand-written stock (wall, CPU)",
+         [r.ratio_text() for r in results]),
+        ("ratio styrdok / hand-written tuned (wall, CPU)",
+         [f"{r.styrdok.seconds / r.hand_tuned.seconds:.2f}, {r.styrdok.cpu_seconds / r.hand_tuned.cpu_seconds:.2f}"
+          if r.styrdok and r.hand_tuned and r.hand_tuned.ok and r.hand_tuned.cpu_seconds else "–" for r in results]),
+        ("HTML per document page (raw / gzip)",
+         [f"{_kb(r.html_per_document_page)} / {_kb(r.html_per_document_page_gzip)}" for r in results]),
+        ("search index sv (raw / gzip)",
+         [f"{_kb(r.search.get('sv', {}).get('bytes'))} / {_kb(r.search.get('sv', {}).get('gzip_bytes'))}" for r in results]),
+        ("search index en (raw / gzip)",
+         [f"{_kb(r.search.get('en', {}).get('bytes'))} / {_kb(r.search.get('en', {}).get('gzip_bytes'))}" for r in results]),
+        ("search index per document, sv + en",
+         [f"{(r.search.get('sv', {}).get('bytes', 0) + r.search.get('en', {}).get('bytes', 0)) / r.documents / 1024:.2f} KB"
+          for r in results]),
+        ("a reader's index holds only their language", ["yes" if r.search.get("single_language") else "no" for r in results]),
+        ("first view of a document page, raw", [_kb(r.first_view.get("bytes")) for r in results]),
+        ("first view of a document page, gzip", [_kb(r.first_view.get("gzip_bytes")) for r in results]),
+        ("  of which the search index (raw / gzip)",
+         [f"{_kb(r.first_view.get('search_index_bytes'))} / {_kb(r.first_view.get('search_index_gzip_bytes'))}"
+          for r in results]),
+        ("  measured with", [f"{r.first_view.get('method', '–')}, {r.first_view.get('requests', 0)} requests" for r in results]),
+    ]
+    head = ["N = " + f"{r.documents:,}" for r in results]
+    width = max(len(label) for label, _ in rows)
+    cols = [max(len(h), *(len(v[i]) for _, v in rows)) for i, h in enumerate(head)]
+    lines = ["| " + "measure".ljust(width) + " | " + " | ".join(h.ljust(c) for h, c in zip(head, cols)) + " |",
+             "|-" + "-" * width + "-|-" + "-|-".join("-" * c for c in cols) + "-|"]
+    for label, values in rows:
+        lines.append("| " + label.ljust(width) + " | " + " | ".join(v.ljust(c) for v, c in zip(values, cols)) + " |")
+    if len(results) >= 2:
+        first, last = results[0], results[-1]
+        if first.styrdok and last.styrdok:
+            lines.append("")
+            lines.append(f"growth N={last.documents} / N={first.documents} (×{last.documents / first.documents:.0f} documents): "
+                         f"styrdok ×{last.styrdok.seconds / first.styrdok.seconds:.2f} wall, "
+                         f"×{last.styrdok.cpu_seconds / max(first.styrdok.cpu_seconds, 1e-9):.2f} CPU"
+                         + (f"; hand-written stock ×{last.hand_stock.seconds / first.hand_stock.seconds:.2f} wall"
+                            if last.hand_stock and first.hand_stock else ""))
+    if serve:
+        lines.append("")
+        if serve.get("error"):
+            lines.append(f"edit-to-refresh in mkdocs serve at N={serve['documents']}: FAILED: {serve['error'][:300]}")
+        else:
+            each = ", ".join(f"{s:.2f}" for s in serve["seconds"])
+            lines.append(f"edit-to-refresh in mkdocs serve {' '.join(serve['args'])} at N={serve['documents']}: "
+                         f"median {serve['median_seconds']:.2f} s, max {serve['max_seconds']:.2f} s "
+                         f"(each: {each}; first build {serve['startup_seconds']:.1f} s)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000], help="numbers of documents")
+    parser.add_argument("--serve-size", type=int, default=500, help="N for the edit-to-refresh test; 0 skips it")
+    parser.add_argument("--serve-edits", type=int, default=3)
+    parser.add_argument("--serve-args", default="", help="extra arguments for mkdocs serve, e.g. --dirty")
+    parser.add_argument("--quick", action="store_true", help="N = 10 and 30, no serve test: checks that it all runs")
+    parser.add_argument("--no-tuned", action="store_true", help="skip the tuned hand-written build")
+    parser.add_argument("--no-browser", action="store_true", help="first view from referenced files, not chromium")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed for one build")
+    parser.add_argument("--ceiling-timeout", type=float, default=1500,
+                        help="seconds allowed for the stock hand-written build (quadratic: about 11 min at N=1000 "
+                             "on 2 cores); when stopped, its time is a lower bound and the ratio an upper bound")
+    parser.add_argument("--no-stock", action="store_true", help="skip the stock hand-written build (the ceiling)")
+    parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temp folder, removed)")
+    parser.add_argument("--keep", action="store_true", help="keep the built projects in the working folder")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.serve_size = [10, 30], 0
+
+    def say(message: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="styrdok-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        results = [measure_size(n, work, args, say) for n in args.sizes]
+        serve = None
+        if args.serve_size:
+            n = args.serve_size
+            data = work / f"data-{n}"
+            synthetic.generate(data, n, seed=args.seed)
+            project = make_styrdok_project(work / f"serve-{n}", data)
+            say(f"N={n}: mkdocs serve, edit-to-refresh")
+            try:
+                serve = edit_to_refresh(project, args.serve_edits, startup_timeout=args.timeout, refresh_timeout=120,
+                                        extra_args=args.serve_args.split())
+            except RuntimeError as exc:
+                serve = {"error": str(exc), "args": args.serve_args.split()}
+            serve["documents"] = n
+            shutil.rmtree(project, ignore_errors=True)
+    finally:
+        if args.work is None and not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps({
+            "sizes": [{**asdict(r), "ratio": r.ratio, "cpu_ratio": r.cpu_ratio} for r in results],
+            "serve": serve,
+            "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        }, indent=1, default=str), encoding="utf-8")
+    print(table(results, serve))
+    at = next((r for r in results if r.documents == 1000), results[-1])
+    bound = "< " if at.hand_stock and at.hand_stock.timed_out else ""
+    ratio = f"{bound}{at.ratio:.2f} (wall), {bound}{at.cpu_ratio:.2f} (CPU)" if at.ratio and at.cpu_ratio else "n/a"
+    print(f"build ratio styrdok / hand-written stock at N={at.documents}: {ratio}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""The benchmark (benchmarks/build_speed.py) runs end to end at a tiny size.
+
+Only that it completes and prints its table: timings depend on the machine,
+so nothing here asserts a time (issue 7). The full benchmark is run by hand;
+its results are in docs/benchmark.md.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+BENCHMARKS = PROJECT / "benchmarks"
+
+
+def test_synthetic_library_passes_check(tmp_path: Path) -> None:
+    data = tmp_path / "policy_data"
+    subprocess.run([sys.executable, str(BENCHMARKS / "synthetic.py"), str(data), "--documents", "60"],
+                   check=True, capture_output=True, text=True, timeout=300)
+    assert len(list((data / "documents").glob("*/*.yaml"))) == 60
+    assert len(list((data / "organisations").glob("*.yaml"))) >= 2
+    result = subprocess.run([sys.executable, "-m", "styrdok.cli", "--data", str(data), "check"],
+                            capture_output=True, text=True, timeout=300, cwd=PROJECT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok: 60 documents" in result.stdout
+
+
+def test_synthetic_library_is_deterministic(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import synthetic
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    synthetic.generate(tmp_path / "a", 30, seed=3)
+    synthetic.generate(tmp_path / "b", 30, seed=3)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yaml"))
+    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.yaml"))
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+
+
+def test_quick_benchmark_prints_its_table(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STYRDOK_TODAY": "2026-11-23"}
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "build_speed.py"), "--quick", "--no-browser", "--work", str(tmp_path / "work"),
+         "--json", str(tmp_path / "results.json")],
+        capture_output=True, text=True, timeout=900, env=env, cwd=PROJECT,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("| measure") and "N = 10" in lines[0] and "N = 30" in lines[0]
+    for label in ("styrdok build", "hand-written, stock config", "ratio styrdok / hand-written stock",
+                  "HTML per document page", "search index sv", "search index en", "first view of a document page"):
+        assert any(line.startswith(f"| {label}") for line in lines), label
+    assert lines[-1].startswith("build ratio styrdok / hand-written stock at N=30: ")
+    assert (tmp_path / "results.json").exists()

@@ -1,0 +1,193 @@
+"""Property-based tests of the loader (issue 3, point 8).
+
+Random and mutated YAML documents, organisations and type lists, written to
+temporary folders, are fed to `styrdok.library.load_library`. Whatever the
+input, it either returns a library or raises `styrdok.problems.DataError`,
+and every problem it reports starts with `file:line:column: ` so an editor
+can find it. Any other exception (a traceback) fails the test, and
+hypothesis shrinks the input to a small example.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from styrdok.library import load_library
+from styrdok.problems import DataError
+
+from .conftest import DOCUMENT, ORGANISATION, TYPES, write_library
+from .site_build import PROJECT
+
+LOCATED = re.compile(r"^[^:]+:\d+:\d+: ")
+
+FUZZ = settings(max_examples=120, deadline=None, derandomize=False,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+
+
+def check(root: Path) -> None:
+    """The property: a library, or a DataError of located problems only."""
+    try:
+        load_library(root)
+    except DataError as exc:
+        assert exc.problems, "a DataError without any problem"
+        for problem in exc.problems:
+            line = problem.format()
+            assert LOCATED.match(line), f"problem without file:line:col: {line!r}"
+            assert not re.search(r"[\r\n]", line), f"a problem that spans lines: {line!r}"
+        for line in re.split(r"\r\n|\r|\n", str(exc))[:-1]:  # the last line counts the errors
+            assert LOCATED.match(line), f"report line without file:line:col: {line!r}"
+
+
+def _write(files: dict[str, str | bytes]) -> None:
+    with tempfile.TemporaryDirectory(prefix="styrdok-fuzz-") as tmp:
+        root = Path(tmp)
+        data = write_library(root)
+        for name, content in files.items():
+            path = data / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        check(data)
+
+
+DOC_FILE = "documents/testby/testpolicy.yaml"
+ORG_FILE = "organisations/testby.yaml"
+TYPES_FILE = "document_types.yaml"
+SEEDS = {DOC_FILE: textwrap.dedent(DOCUMENT), ORG_FILE: textwrap.dedent(ORGANISATION), TYPES_FILE: textwrap.dedent(TYPES)}
+
+# Values YAML can hold, nested a little.
+scalars = (st.none() | st.booleans() | st.integers(min_value=-10**12, max_value=10**12)
+           | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=30)
+           | st.dates().map(str) | st.sampled_from(["", "sv", "en", "2013-02-30", "kommunstyrelsen", "policy",
+                                                    "every_n_years", "by_year", "null", "~", "<script>", "a:b"]))
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
+                      | st.dictionaries(st.text(max_size=10) | st.sampled_from(["sv", "en", "kind", "id", "duties"]),
+                                        inner, max_size=3), max_leaves=8)
+
+
+def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            out += _paths(value, prefix + (index,))
+    return out
+
+
+def _mutate(data: st.DataObject, document: Any) -> Any:
+    """Apply one random change at a random place of a parsed document."""
+    paths = _paths(document)
+    path = data.draw(st.sampled_from(paths), label="path")
+    op = data.draw(st.sampled_from(["replace", "delete", "add", "null", "wrap", "duplicate", "empty"]), label="op")
+    if not path:
+        return data.draw(values, label="whole document") if op == "replace" else document
+    parent = document
+    for part in path[:-1]:
+        parent = parent[part]
+    key = path[-1]
+    if op == "replace":
+        parent[key] = data.draw(values, label="value")
+    elif op == "delete":
+        del parent[key]
+    elif op == "add" and isinstance(parent[key], dict):
+        parent[key][data.draw(st.text(min_size=1, max_size=12), label="new key")] = data.draw(values, label="new value")
+    elif op == "add" and isinstance(parent[key], list):
+        parent[key].append(data.draw(values, label="new item"))
+    elif op == "null":
+        parent[key] = None
+    elif op == "wrap":
+        parent[key] = [parent[key]]
+    elif op == "duplicate" and isinstance(parent, list):
+        parent.append(copy.deepcopy(parent[key]))
+    elif op == "empty":
+        parent[key] = type(parent[key])() if isinstance(parent[key], (dict, list, str)) else ""
+    return document
+
+
+@FUZZ
+@given(st.data(), st.sampled_from(sorted(SEEDS)), st.integers(min_value=1, max_value=4))
+def test_mutated_documents_give_located_errors_only(data: st.DataObject, name: str, count: int) -> None:
+    document = yaml.safe_load(SEEDS[name])
+    for _ in range(count):
+        document = _mutate(data, document)
+    _write({name: yaml.safe_dump(document, allow_unicode=True, sort_keys=False)})
+
+
+YAML_BITS = ["\n", " ", "  ", "\t", ":", ": ", "- ", "-", "#", "'", '"', "{", "}", "[", "]", ",", "&a ", "*a",
+             "!!python/object:os.system ", "!!binary ", "? ", "|", ">", "%YAML 1.1\n", "---\n", "...\n",
+             "<<: *a\n", "\ufeff", "\x00", "\x85", "é", "2013-02-30", "null", "~", "0x1F", ".inf", "sv: ", "en: "]
+
+
+@FUZZ
+@given(st.data(), st.sampled_from(sorted(SEEDS)), st.integers(min_value=1, max_value=6))
+def test_damaged_yaml_text_gives_located_errors_only(data: st.DataObject, name: str, count: int) -> None:
+    text = SEEDS[name]
+    for _ in range(count):
+        at = data.draw(st.integers(min_value=0, max_value=len(text)), label="at")
+        kind = data.draw(st.sampled_from(["insert", "delete", "cut"]), label="kind")
+        if kind == "insert":
+            bit = data.draw(st.sampled_from(YAML_BITS) | st.text(max_size=4), label="bit")
+            text = text[:at] + bit + text[at:]
+        elif kind == "delete":
+            text = text[:at] + text[at + data.draw(st.integers(0, 20), label="n"):]
+        else:
+            text = text[:at]
+    _write({name: text})
+
+
+@FUZZ
+@given(st.sampled_from(sorted(SEEDS)), st.binary(max_size=200) | st.text(max_size=200))
+def test_random_files_give_located_errors_only(name: str, content: bytes | str) -> None:
+    _write({name: content})
+
+
+@FUZZ
+# File names: anything a file system takes, but no ":" (the `file:line:col`
+# format cannot tell a colon in a file name from its separator).
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="/:\x00"), min_size=1, max_size=12)
+       .filter(lambda s: s not in (".", "..")),
+       st.text(max_size=100))
+def test_stray_and_oddly_named_files_give_located_errors_only(stem: str, content: str) -> None:
+    """Files in unexpected places or with odd names (the loader walks folders)."""
+    _write({f"documents/{stem}.yaml": content, f"documents/testby/{stem}.yml": content})
+
+
+_REAL_DOC = PROJECT / "policy_data" / "documents" / "vaxjo" / "internationell-strategi.yaml"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data(), st.integers(min_value=1, max_value=3))
+def test_mutated_real_documents_give_located_errors_only(data: st.DataObject, count: int) -> None:
+    """The same on a copy of the real data: richer documents to break."""
+    import shutil
+
+    document = yaml.safe_load(_REAL_DOC.read_text(encoding="utf-8"))
+    for _ in range(count):
+        document = _mutate(data, document)
+    with tempfile.TemporaryDirectory(prefix="styrdok-fuzz-real-") as tmp:
+        root = Path(tmp) / "policy_data"
+        shutil.copytree(PROJECT / "policy_data", root)
+        (root / "documents" / "vaxjo" / _REAL_DOC.name).write_text(
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        check(root)
+
+
+def test_the_property_rejects_an_unlocated_problem() -> None:
+    from styrdok.problems import Problem
+
+    assert not LOCATED.match(Problem("", 0, 0, "", "x").format())  # no file name
+    assert LOCATED.match(Problem("policy_data/x.yaml", 3, 7, "title", "m").format())
+    assert not LOCATED.match("Traceback (most recent call last):")
