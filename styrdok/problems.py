@@ -26,10 +26,16 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        field = f" {self.field}:" if self.field else ""
+        """One line per problem, whatever the field or message holds, so every
+        line an editor (or a CI annotation) reads starts with file:line:col."""
+        where = f"{_one_line(self.file)}:{self.line}:{self.column}"
+        field = f" {_one_line(self.field)}:" if self.field else ""
         tag = "" if self.severity is Severity.ERROR else " warning:"
-        return f"{where}:{tag}{field} {self.message}"
+        return f"{where}:{tag}{field} {_one_line(self.message)}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 class DataError(Exception):

@@ -103,6 +103,13 @@ def load_yaml(text: str) -> tuple[Any, Positions]:
             context += f" that starts on line {exc.context_mark.line + 1}"
         message = ": ".join(filter(None, [context, exc.problem]))
         raise YamlSyntaxError(f"not valid YAML: {message} ({_HINT})", line, column) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlSyntaxError(f"not valid YAML: the character U+{code:04X} is not allowed in a YAML file "
+                              "(delete it; it is often an invisible control character pasted from another program)",
+                              line, column) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"not valid YAML: {exc}", 1, 1) from None
     if node is None:

@@ -47,7 +47,7 @@ CASES = [
     ("vanersborg/internationell-policy", "sv", "Ansvar", "Kommunstyrelsens arbetsutskott",
      "Kommunstyrelsens arbetsutskott utgör genom delegering styrgrupp"),
     ("vanersborg/internationell-policy", "en", "Who is responsible", "Working committee of the executive board",
-     "steering group"),
+     "steers the work with other countries"),
 ]
 
 
