@@ -29,17 +29,15 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(PROJECT))
 
 import textstat  # noqa: E402
-from pydantic import BaseModel  # noqa: E402
 
 from styrdok.library import load_library  # noqa: E402
-from styrdok.model import Section, Text  # noqa: E402
+from styrdok.model import Section, texts  # noqa: E402
 
 MIN_FLESCH = 50.0
 MAX_SENTENCES_UNCHECKED = 3
@@ -115,23 +113,6 @@ def _field(path: tuple[str | int, ...]) -> str:
     return out
 
 
-def _texts(value: Any, path: tuple[str | int, ...]):
-    """Every (path, Text) under a model, not descending into sections."""
-    if isinstance(value, Text):
-        yield path, value
-    elif isinstance(value, Section):
-        return
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), path + (name,))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, path + (str(key),))
-
-
 def _sections(sections: list[Section], path: tuple[str | int, ...]):
     for index, section in enumerate(sections):
         here = path + (index,)
@@ -151,7 +132,7 @@ def measured_documents(data_dir: Path = PROJECT / "policy_data") -> tuple[list[R
             skipped.append((doc_id, english.kind if english else "no English version"))
             continue
         title = doc.title.en or doc_id
-        for path, text in _texts(doc, ()):
+        for path, text in texts(doc, (), skip=(Section,)):
             if text.en:
                 rows.append(_measure(doc_id, title, _field(path), _field(path), text.en))
         for path, section in _sections(doc.sections, ("sections",)):

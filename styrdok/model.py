@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -302,6 +303,25 @@ class Document(Strict):
         if self.status == "replaced" and self.replaced_by is None:
             raise ValueError("status replaced needs `replaced_by`")
         return self
+
+
+def texts(value: object, path: tuple[str | int, ...] = (),
+          skip: tuple[type, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    """Every (field path, Text) under a model, in field order; does not
+    descend into values of the `skip` types (e.g. sections, walked apart)."""
+    if isinstance(value, Text):
+        yield path, value
+    elif skip and isinstance(value, skip):
+        return
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), path + (name,), skip)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from texts(item, path + (index,), skip)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, path + (str(key),), skip)
 
 
 def slug(text: str) -> str:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from pydantic import BaseModel
 
 from styrdok.library import load_library
-from styrdok.model import Text
+from styrdok.model import texts
 
 from ..site_build import PROJECT
 from .conftest import require_pages
@@ -43,17 +42,6 @@ def test_language_switcher_lands_on_the_same_document(visitors, base_url: str, d
     assert landed == _other(document_path), (
         f"/{document_path}: the switcher to {target!r} lands on /{landed}, not on /{_other(document_path)}")
     assert page.evaluate("document.documentElement.lang") == target
-
-
-def _texts(value, path=()):
-    if isinstance(value, Text):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), path + (name,))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
 
 
 def _plain(markdown: str) -> str:
@@ -93,7 +81,7 @@ def test_passages_in_the_other_language_carry_their_lang(visitors, library, docu
     doc_id = document_path.removeprefix("en/").rstrip("/")
     document = library.documents[doc_id].model
     phrases = {}
-    for path, text in _texts(document):
+    for path, text in texts(document):
         if text.get(language) is None and text.get(other):
             phrase = _plain(text.get(other))
             if len(phrase) >= 12:
