@@ -30,9 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -42,13 +40,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -57,8 +54,10 @@ PROJECT = HERE.parent
 sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
+from styrdok.generated_files import MANIFEST  # noqa: E402
+from styrdok.sandbox import copy_project, serve_folder  # noqa: E402
+
 TODAY = "2026-11-23"
-MANIFEST = ".styrdok-generated"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -144,38 +143,10 @@ def hand_written_config(config: dict[str, Any], stock: bool) -> dict[str, Any]:
     return out
 
 
-def hand_written_docs() -> list[Path]:
-    """The hand-written files under docs/: the exceptions in docs/.gitignore."""
-    docs = PROJECT / "docs"
-    out = []
-    for line in (docs / ".gitignore").read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line.startswith("!/") and line not in ("!/.gitignore",):
-            path = docs / line[2:].rstrip("/")
-            if path.exists():
-                out.append(path)
-    return out
-
-
 def make_styrdok_project(dest: Path, data: Path) -> Path:
     """A copy of this project (config, hooks, theme overrides, hand-written
     pages) with `data` as its policy_data/."""
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    shutil.copy2(PROJECT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("hooks", "overrides", "schema"):
-        if (PROJECT / folder).is_dir():
-            shutil.copytree(PROJECT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (dest / "docs").mkdir()
-    for path in hand_written_docs():
-        target = dest / "docs" / path.relative_to(PROJECT / "docs")
-        if path.is_dir():
-            shutil.copytree(path, target)
-        else:
-            shutil.copy2(path, target)
-    shutil.copytree(data, dest / "policy_data")
-    return dest
+    return copy_project(PROJECT, dest, data)
 
 
 def make_hand_written_project(dest: Path, built: Path, stock: bool) -> Path:
@@ -298,24 +269,6 @@ def search_indexes(site: Path, documents: int) -> dict[str, Any]:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def static_server(root: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
@@ -354,7 +307,7 @@ def first_view_browser(site: Path, page: Path) -> dict[str, Any] | None:
     if not CHROMIUM.exists():
         return None
     bodies: list[tuple[str, bytes]] = []
-    with static_server(site) as base, sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+    with serve_folder(site) as base, sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
         context = p.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
         try:

@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from styrdok.sandbox import copy_project
+
 from .browser import support
 from .site_build import PROJECT, html_pages, mkdocs_build
 
@@ -116,7 +118,7 @@ def _inject(project: Path) -> int:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = support.copy_project(PROJECT, tmp_path_factory.mktemp("hostile") / "project")
+    project = copy_project(PROJECT, tmp_path_factory.mktemp("hostile") / "project")
     injected = _inject(project)
     assert injected >= len(PAYLOADS), f"only {injected} fields got a payload"
     site = project / "site"

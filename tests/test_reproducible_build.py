@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser.support import copy_project
+from styrdok.sandbox import copy_project
 from .site_build import PROJECT, mkdocs_build
 
 pytestmark = pytest.mark.xdist_group("reproducible-build")

@@ -1,6 +1,6 @@
 """Shared machinery for the browser tests (also used by tests/test_hostile_data.py).
 
-- `serve(folder)`: a local http.server on 127.0.0.1, port 0, in a thread.
+- `serve(folder)`: a local http.server on 127.0.0.1, port 0 (styrdok.sandbox).
 - `shared_browser()`: one chromium per test process (so one per xdist worker),
   Debian's /usr/bin/chromium driven by Playwright; never `playwright install`.
 - `Visitor`: a page (one tab, reused) that records every request it makes and
@@ -12,14 +12,12 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
-import http.server
 import os
-import shutil
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from styrdok.sandbox import serve_folder as serve  # noqa: F401 - the suites' name for it
 
 CHROMIUM = os.environ.get("STYRDOK_CHROMIUM", "/usr/bin/chromium")
 # Flags measured in ../shared/notes/mkdocs-stack.md: without the networking
@@ -35,40 +33,6 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
 ]
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site quietly; the theme's assets may be cached by the
-    browser (as a real host would let it), so each page loads quickly."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
-        pass
-
-    def end_headers(self) -> None:
-        if self.path.startswith(("/assets/", "/search/")):
-            self.send_header("Cache-Control", "public, max-age=3600")
-        super().end_headers()
-
-    def handle(self) -> None:
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser moved on to the next page
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on http://127.0.0.1:<free port>/ for the duration."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 _state: dict[str, object] = {}
@@ -217,26 +181,6 @@ def describe_violations(violations: list[dict]) -> str:
         if len(v["nodes"]) > 5:
             lines.append(f"    … and {len(v['nodes']) - 5} more")
     return "\n".join(lines)
-
-
-def copy_project(project: Path, target: Path) -> Path:
-    """A buildable copy of the project: config, hooks, theme, hand-written
-    docs and data (generated docs are rewritten by the build)."""
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(project / "mkdocs.yml", target / "mkdocs.yml")
-    for name in ("hooks", "overrides", "policy_data"):
-        if (project / name).exists():
-            shutil.copytree(project / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    docs = project / "docs"
-    manifest = docs / ".styrdok-generated"
-    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
-    generated.add(".styrdok-generated")
-    for path in sorted(docs.rglob("*")):
-        rel = path.relative_to(docs).as_posix()
-        if path.is_file() and rel not in generated and "__pycache__" not in path.parts:
-            (target / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target / "docs" / rel)
-    return target
 
 
 def temp_dir(prefix: str) -> Path:
