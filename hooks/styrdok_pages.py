@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from styrdok import site, today
+from styrdok import generated_files, site, today
 from styrdok.problems import DataError
 from styrdok.settings import SiteSettings
 
@@ -38,9 +40,55 @@ def _settings(config: MkDocsConfig) -> SiteSettings:
     return SiteSettings(site_url=config.site_url or "", **options)
 
 
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
-        site.generate(root / "policy_data", Path(config.docs_dir), _today(), _settings(config))
+        site.generate(root / "policy_data", Path(config.docs_dir), _today(), _settings(config), serving=_serving)
     except DataError as exc:
         raise PluginError("\n" + exc.report()) from None
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Watch the hand-written pages, not the generated ones (see
+    generated_files.hand_written_paths); policy_data/ is watched through
+    `watch:` in mkdocs.yml."""
+    server.unwatch(config.docs_dir)
+    for path in generated_files.hand_written_paths(Path(config.docs_dir)):
+        server.watch(str(path))
+    return server
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates, compiled once per process. MkDocs makes a new
+    Jinja environment for every build, and compiles Material's templates
+    again each time: a second or so of every rebuild in `mkdocs serve` (and
+    again for the English build). Jinja keys each entry on the template's
+    source, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _CompiledTemplates()
+
+
+def on_env(env: Environment, config: MkDocsConfig, files) -> Environment:
+    env.bytecode_cache = _compiled
+    return env
+

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from .history import stale_translations
-from .library import Library, at, sections_with_paths
+from .library import Library, LoadedDocument, at, sections_with_paths
+from .memo import SameInputs
 from .model import Section
 from .problems import Problem, Severity
 
@@ -32,36 +33,18 @@ class Gap:
     problem: Problem
 
 
+_per_document = SameInputs()
+
+
 def find_gaps(library: Library) -> list[Gap]:
     gaps: list[Gap] = []
     used: dict[str, set[str]] = {org: set() for org in library.organisations}
     for doc_id, loaded in sorted(library.documents.items()):
-        doc, org, where = loaded.model, loaded.organisation, loaded.where
-        used[org].update(a for a in (doc.adopted.body, doc.owner, doc.responsible_officer, doc.contact) if a)
-        if doc.owner is None:
-            gaps.append(Gap("no_owner", org, doc_id, "", at(where, ("owner",), "no owner (dokumentägare) is recorded; "
-                            "if the source names none, leave null and ask the organisation", Severity.WARNING)))
-        for index, rule in enumerate(doc.review):
-            if rule.responsible is None:
-                gaps.append(Gap("rule_without_actor", org, doc_id, str(index),
-                                at(where, ("review", index, "responsible"), "the rule names no one to do it", Severity.WARNING)))
-            else:
-                used[org].add(rule.responsible)
-        for language in stale_translations(doc):
-            state = ("is not yet marked as matching the original text" if doc.versions[language].translates is None
-                     else "was made from another version of the original text")
-            gaps.append(Gap("stale_translation", org, doc_id, language, at(
-                where, ("versions", language), f"the {language!r} translation {state}; when it matches, "
-                f"run `styrdok translated {doc_id}`", Severity.WARNING)))
-        known = [a.name.sv.lower() for a in library.organisations[org].actors]
-        for path, section in sections_with_paths(doc.sections, ("sections",)):
-            used[org].update(r.actor for r in section.responsibilities)
-            for word in sorted(_role_words(section)):
-                noun = next(n for n in _ROLE_NOUNS if n in word.lower())
-                if not any(noun in name for name in known):
-                    gaps.append(Gap("unlisted_role", org, doc_id, word, at(
-                        where, path + ("id",), f"section {section.id!r} names a {word!r}, but {org} lists no actor "
-                        f"whose name contains {noun!r}", Severity.WARNING)))
+        org = loaded.organisation
+        found, actors = _per_document.get(doc_id, (loaded.model, loaded.where, library.organisations[org]),
+                                          lambda: _document_gaps(library, doc_id, loaded))
+        gaps.extend(found)
+        used[org].update(actors)
     for org_id, org in sorted(library.organisations.items()):
         for index, actor in enumerate(org.actors):
             has_parts = any(a.part_of == actor.id for a in org.actors)
@@ -70,6 +53,38 @@ def find_gaps(library: Library) -> list[Gap]:
                     library.organisation_files[org_id], ("actors", index, "id"),
                     f"no document gives {actor.id!r} a duty or a role", Severity.WARNING)))
     return gaps
+
+
+def _document_gaps(library: Library, doc_id: str, loaded: LoadedDocument) -> tuple[list[Gap], set[str]]:
+    """One document's gaps, and the actors it gives a duty or a role."""
+    gaps: list[Gap] = []
+    doc, org, where = loaded.model, loaded.organisation, loaded.where
+    used = {a for a in (doc.adopted.body, doc.owner, doc.responsible_officer, doc.contact) if a}
+    if doc.owner is None:
+        gaps.append(Gap("no_owner", org, doc_id, "", at(where, ("owner",), "no owner (dokumentägare) is recorded; "
+                        "if the source names none, leave null and ask the organisation", Severity.WARNING)))
+    for index, rule in enumerate(doc.review):
+        if rule.responsible is None:
+            gaps.append(Gap("rule_without_actor", org, doc_id, str(index),
+                            at(where, ("review", index, "responsible"), "the rule names no one to do it", Severity.WARNING)))
+        else:
+            used.add(rule.responsible)
+    for language in stale_translations(doc):
+        state = ("is not yet marked as matching the original text" if doc.versions[language].translates is None
+                 else "was made from another version of the original text")
+        gaps.append(Gap("stale_translation", org, doc_id, language, at(
+            where, ("versions", language), f"the {language!r} translation {state}; when it matches, "
+            f"run `styrdok translated {doc_id}`", Severity.WARNING)))
+    known = [a.name.sv.lower() for a in library.organisations[org].actors]
+    for path, section in sections_with_paths(doc.sections, ("sections",)):
+        used.update(r.actor for r in section.responsibilities)
+        for word in sorted(_role_words(section)):
+            noun = next(n for n in _ROLE_NOUNS if n in word.lower())
+            if not any(noun in name for name in known):
+                gaps.append(Gap("unlisted_role", org, doc_id, word, at(
+                    where, path + ("id",), f"section {section.id!r} names a {word!r}, but {org} lists no actor "
+                    f"whose name contains {noun!r}", Severity.WARNING)))
+    return gaps, used
 
 
 def _role_words(section: Section) -> set[str]:

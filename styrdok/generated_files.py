@@ -8,6 +8,7 @@ lets a page whose document was deleted disappear on the next build.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 MANIFEST = ".styrdok-generated"
@@ -44,6 +45,12 @@ class GeneratedWriter:
         path.write_bytes(data)
         self.written.add(name)
 
+    def keep(self, names: Iterable[str]) -> None:
+        """Count `names` as generated this run without rendering them again:
+        for a partial render (`mkdocs serve` after one edit), whose untouched
+        pages must not be removed as stale."""
+        self.names.update(names)
+
     def finish(self) -> list[str]:
         """Remove stale files, write the manifest; return what changed (written, then removed)."""
         changed = sorted(self.written)
@@ -64,3 +71,27 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def hand_written_paths(docs_dir: Path) -> list[Path]:
+    """The files and folders under `docs_dir` that hold no generated file,
+    as few as possible: what `mkdocs serve` should watch. The generated
+    pages are written by the build itself (from policy_data/, watched on its
+    own), so watching them made every edit build the site twice."""
+    manifest = docs_dir / MANIFEST
+    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    generated.add(MANIFEST)
+    folders_with_generated = {parent for name in generated for parent in Path(name).parents}
+    out: list[Path] = []
+
+    def visit(folder: Path) -> None:
+        for path in sorted(folder.iterdir()):
+            rel = path.relative_to(docs_dir)
+            if path.is_dir() and rel in folders_with_generated:
+                visit(path)
+            elif path.is_dir() or rel.as_posix() not in generated:
+                out.append(path)
+
+    visit(docs_dir)
+    return out
+

@@ -16,6 +16,15 @@ from .library import Library
 from .words import Words
 
 
+_END = b"END:VCALENDAR\r\n"
+
+# Each event as iCalendar bytes, by everything it shows. An entry is in up to
+# three feeds (all, its organisation, its owner), and `mkdocs serve` writes
+# the feeds again after each edit: serialising is the slow part (icalendar
+# folds every line), so each event is serialised once.
+_serialised: dict[tuple[str, ...], bytes] = {}
+
+
 def feed(library: Library, items: list[Entry], language: str, today: dt.date, page_url: dict[str, str],
          name: str) -> bytes:
     """`page_url` maps a document id to the absolute URL of its page."""
@@ -25,29 +34,36 @@ def feed(library: Library, items: list[Entry], language: str, today: dt.date, pa
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
-    for entry in items:
-        if entry.item.due is None or entry.item.status == "done":
-            continue  # nothing to put in anyone's calendar
-        doc = library.documents[entry.doc_id].model
-        title = doc.title.prefer(language)
-        duty = w["duty_" + entry.item.duty]
+    events = [_event(library, entry, w, today, page_url[entry.doc_id]) for entry in items
+              if entry.item.due is not None and entry.item.status != "done"]  # else nothing to put in a calendar
+    head = cal.to_ical()
+    return head[: -len(_END)] + b"".join(events) + _END
+
+
+def _event(library: Library, entry: Entry, w: Words, today: dt.date, url: str) -> bytes:
+    assert entry.item.due is not None
+    language = w.language
+    title = library.documents[entry.doc_id].model.title.prefer(language)
+    duty = w["duty_" + entry.item.duty]
+    lines = []
+    if entry.item.rule is not None:
+        lines.append(f"{w.as_written}: {entry.item.rule.as_written.prefer(language)}")
+    owner = library.actor(entry.organisation, entry.owner).name.get(language) if entry.owner else w.unknown
+    lines.append(f"{w.owner}: {owner}")
+    lines.append(f"{w.status}: {w['review_status_' + entry.item.status]}")
+    lines.append(url)
+    summary, description = f"{duty.capitalize()}: {title}", "\n".join(lines)
+    key = (language, today.isoformat(), entry.uid, entry.item.due.isoformat(), summary, url, description, duty)
+    cached = _serialised.get(key)
+    if cached is None:
         event = Event()
         event.add("uid", entry.uid)
-        event.add("dtstamp", stamp)
+        event.add("dtstamp", dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc))
         event.add("dtstart", entry.item.due)
         event.add("dtend", entry.item.due + dt.timedelta(days=1))
-        event.add("summary", f"{duty.capitalize()}: {title}")
-        event.add("url", page_url[entry.doc_id])
-        lines = []
-        if entry.item.rule is not None:
-            rule_text = entry.item.rule.as_written
-            lines.append(f"{w.as_written}: {rule_text.prefer(language)}")
-        owner = library.actor(entry.organisation, entry.owner).name.get(language) if entry.owner else w.unknown
-        lines.append(f"{w.owner}: {owner}")
-        lines.append(f"{w.status}: {w['review_status_' + entry.item.status]}")
-        lines.append(page_url[entry.doc_id])
-        event.add("description", "\n".join(lines))
+        event.add("summary", summary)
+        event.add("url", url)
+        event.add("description", description)
         event.add("categories", [duty])
-        cal.add_component(event)
-    return cal.to_ical()
+        cached = _serialised[key] = event.to_ical()
+    return cached

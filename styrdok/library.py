@@ -119,14 +119,32 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     return tuple(out)
 
 
+# The last valid result per file and model: (the file's text, what it gave).
+# A long-lived process (`mkdocs serve`) then parses only the files an editor
+# changed; the models are frozen, so sharing them between loads is safe.
+_last_read: dict[tuple[str, str, str], tuple[str, tuple[Any, Located]]] = {}
+
+
 def read_model(path: Path, root: Path, model: type[M], problems: list[Problem]) -> tuple[M, Located] | None:
-    """Parse and validate one file; on failure add problems and return None."""
+    """Parse and validate one file; on failure add problems and return None.
+    An unchanged file gives the very same objects as last time (`is`)."""
     name = relative_name(path, root)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.append(Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8"))
         return None
+    key = (str(path.resolve()), name, model.__name__)
+    last = _last_read.get(key)
+    if last is not None and last[0] == text:
+        return last[1]
+    result = _parse_model(text, name, model, problems)
+    if result is not None:
+        _last_read[key] = (text, result)
+    return result
+
+
+def _parse_model(text: str, name: str, model: type[M], problems: list[Problem]) -> tuple[M, Located] | None:
     try:
         data, positions = load_yaml(text)
     except YamlSyntaxError as exc:

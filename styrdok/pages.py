@@ -17,7 +17,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import atom, calendar, comparison, exports, gaps, history, ical, review, schema, text_html, urls
+from .incremental import Scope
 from .library import Library, LoadedDocument
+from .memo import SameInputs
 from .model import LANGUAGES, Actor, Text
 from .relations import Link, incoming_links, links_of
 from .responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
@@ -49,6 +51,7 @@ def _environment() -> Environment:
 
 
 _ENV = _environment()
+_rows = SameInputs()  # rendered rows of the pages that list the whole library
 
 
 class Derived:
@@ -209,6 +212,14 @@ class PageContext:
     def type_name(self, type_id: str) -> str:
         return self.library.types[type_id].name.get(self.language)
 
+    def comparison_row(self, question: str, org: str, answers: list[comparison.Answer]) -> Markup:
+        """One row of the comparison page. Kept while the organisation and
+        the documents it cites are the same objects (memo): a preview after
+        one edit renders the few rows it changed, not the whole table."""
+        inputs = (self.library.organisations[org], *(self.library.documents[a.doc_id].model for a in answers))
+        return _rows.get((self.language, self.here.url, question, org), inputs, lambda: Markup(
+            _render("_comparison_row.j2", self, q=question, org=org, answers=answers).rstrip("\n")))
+
 
 def _render(template: str, ctx: PageContext, **data: Any) -> str:
     return _ENV.get_template(template).render(c=ctx, w=ctx.w, **data)
@@ -236,10 +247,14 @@ GAP_KINDS = ("rule_without_actor", "no_owner", "actor_without_duties", "unlisted
 
 
 def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings(),
-                out: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
+                out: MutableMapping[str, str] | None = None, only: Scope | None = None) -> MutableMapping[str, str]:
     """Every generated file: docs-relative name → content (Markdown or iCalendar).
     Each page is stored into `out` as soon as it is rendered (a dict by
-    default; `generated_files.GeneratedWriter` writes it to disk instead)."""
+    default; `generated_files.GeneratedWriter` writes it to disk instead).
+    With `only`, the pages of the whole library and those of the scope's
+    organisations and documents (see `incremental`)."""
+    organisations = set(library.organisations) if only is None else only.organisations
+    documents = set(library.documents) if only is None else only.documents
     pages: MutableMapping[str, str] = {} if out is None else out
     entries = calendar.entries(library, today, settings.due_soon_days)
     compared = comparison.compare(library)
@@ -256,7 +271,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         entries_of_org.setdefault(entry.organisation, []).append(entry)
         if entry.owner is not None:
             entries_of_owner.setdefault((entry.organisation, entry.owner), []).append(entry)
-    news = {org_id: history.recent(library, org_id) for org_id in [None, *sorted(library.organisations)]}
+    news = {org_id: history.recent(library, org_id) for org_id in [None, *sorted(organisations)]}
     for language in LANGUAGES:
         def put(address: urls.Address, template: str, **data: Any) -> None:
             ctx = PageContext(library, language, today, address, settings, derived)
@@ -281,7 +296,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         put(urls.NEWS, "news.md.j2", events=news[None])
         put(urls.COMPARISON, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS)
         put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
-        for org_id in sorted(library.organisations):
+        for org_id in sorted(organisations):
             org = library.organisations[org_id]
             put(urls.organisation(org_id), "organisation.md.j2", org=org, documents=list(by_org[org_id]))
             put_calendar(urls.calendar(org_id), entries_of_org.get(org_id, []),
@@ -294,14 +309,17 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
                     parts=[a.id for a in org.actors if a.part_of == actor.id],
                     duties=actor_duties(org_docs, actor.id), roles=actor_roles(org_docs, actor.id))
         for org_id, owner in calendar.owners(library):
+            if org_id not in organisations:
+                continue
             scope = f"{library.actor(org_id, owner).name.get(language)} ({library.organisations[org_id].name.get(language)})"
             put_calendar(urls.calendar(org_id, owner), entries_of_owner.get((org_id, owner), []), scope,
                          org_id=org_id, owner=owner)
-        for doc_id, loaded in sorted(library.documents.items()):
+        for doc_id in sorted(documents):
+            loaded = library.documents[doc_id]
             address = urls.document(doc_id)
             pages[address.file(language)] = document_page(
                 PageContext(library, language, today, address, settings, derived), loaded)
-    for org_id in library.organisations:
+    for org_id in sorted(organisations):
         csv_text, json_text = exports.matrix_csv(library, org_id), exports.matrix_json(library, org_id)
         for language in LANGUAGES:  # the same bilingual files in both languages
             pages[urls.export(org_id, "csv", language)] = csv_text

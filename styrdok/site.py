@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import incremental
 from .generated_files import MANIFEST, GeneratedWriter
 from .library import Library, load_library
 from .pages import build_pages
@@ -70,16 +71,19 @@ def _stats(docs_dir: Path, names: Iterable[str]) -> dict[str, tuple[int, int]] |
     return out
 
 
-def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSettings = SiteSettings()) -> list[str]:
+def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSettings = SiteSettings(),
+             *, serving: bool = False) -> list[str]:
     """Validate the data, render every page, and only then write: invalid
     data raises DataError before a single file changes.
 
     mkdocs-static-i18n runs the build (and this) once per language, and each
     run renders both languages: when neither the data nor any generated file
     changed since this process wrote them, nothing is loaded or rendered
-    again. Pages are written as they are rendered, and neither they nor the
-    library are kept: MkDocs needs the memory. The work is done in a forked
-    child process when that is safe, so its memory is returned in full."""
+    again. For a build, pages are written as they are rendered, and neither
+    they nor the library are kept: MkDocs needs the memory. The work is done
+    in a forked child process when that is safe, so its memory is returned
+    in full. When `serving` (`mkdocs serve`), the library is kept instead,
+    so that after an edit only the pages it can change are rendered again."""
     fingerprint = _fingerprint(data_dir)
     key = str(docs_dir.resolve())
     done = _written.pop(key, None)
@@ -87,7 +91,10 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
             and _stats(docs_dir, done.files) == done.files:
         _written[key] = done
         return []
-    changed, names = _in_child_process(_load_render_write, data_dir, docs_dir, today, settings)
+    if not serving:
+        changed, names = _in_child_process(_load_render_write, data_dir, docs_dir, today, settings)
+    else:
+        changed, names = _load_render_write_again(data_dir, docs_dir, today, settings)
     stats = _stats(docs_dir, [*names, MANIFEST])
     if stats is not None:
         _written[key] = _Written(fingerprint, today, settings, stats)
@@ -102,6 +109,43 @@ def _load_render_write(data_dir: Path, docs_dir: Path, today: dt.date,
     return writer.finish(), sorted(writer.names)
 
 
+@dataclass(frozen=True)
+class _Rendered:
+    """What the last in-process render saw: a long-lived process (`mkdocs
+    serve`) renders again only what an edit can change (`incremental`)."""
+
+    library: Library
+    today: dt.date
+    settings: SiteSettings
+    names: frozenset[str]
+
+
+_rendered: dict[str, _Rendered] = {}
+
+
+def _load_render_write_again(data_dir: Path, docs_dir: Path, today: dt.date,
+                             settings: SiteSettings) -> tuple[list[str], list[str]]:
+    key = str(docs_dir.resolve())
+    last = _rendered.pop(key, None)
+    library = load_library(data_dir)  # parses only the files that changed (library.read_model)
+    scope = None
+    if last is not None and (last.today, last.settings) == (today, settings) \
+            and _stats(docs_dir, last.names) is not None:
+        scope = incremental.changed_scope(last.library, library)
+    writer = GeneratedWriter(docs_dir)
+    if scope is not None and last is not None:
+        writer.keep(last.names)
+    build_pages(library, today, settings, out=writer, only=scope)
+    changed = writer.finish()
+    _rendered[key] = _Rendered(library, today, settings, frozenset(writer.names))
+    return changed, sorted(writer.names)
+
+
+def _can_fork() -> bool:
+    """Forking is only safe in a process with one thread (`mkdocs build`)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
 def _in_child_process(work: Callable[..., T], *args: Any) -> T:
     """`work(*args)` in a forked child, which hands back its result or error.
 
@@ -110,7 +154,7 @@ def _in_child_process(work: Callable[..., T], *args: Any) -> T:
     process for the rest of the build. Forking is only safe in a process with
     one thread (`mkdocs build`); elsewhere (`mkdocs serve`, test runners) the
     work runs here."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not _can_fork():
         return work(*args)
     read_end, write_end = os.pipe()
     pid = os.fork()
