@@ -15,8 +15,10 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# --dirty: after an edit, MkDocs rebuilds only the pages whose Markdown the
+# hook rewrote (about 2.5 s at 500 documents instead of 30; docs/benchmark.md).
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict

@@ -34,21 +34,80 @@ def split(index: dict[str, Any], other_languages: list[str], default_language: s
     }
 
 
-def split_site(site_dir: Path, other_languages: list[str], default_language: str) -> bool:
-    """Rewrite the built indexes in place. Idempotent: once split, the root
-    index holds no other language and nothing is written again."""
+def split_site(site_dir: Path, other_languages: list[str], default_language: str) -> dict[str, dict[str, Any]] | None:
+    """Rewrite the built indexes in place and return them. Idempotent: once
+    split, the root index holds no other language and nothing is written again."""
     root_index = site_dir / INDEX
     if not root_index.exists():
-        return False
+        return None
     index = json.loads(root_index.read_bytes())  # bytes: half the memory of the decoded text for a large index
     parts = split(index, other_languages, default_language)
     if not any(parts[lang]["docs"] for lang in other_languages):
-        return False
+        return None
+    _write(site_dir, parts, default_language)
+    return parts
+
+
+def _write(site_dir: Path, parts: dict[str, dict[str, Any]], default_language: str) -> None:
     for lang, part in parts.items():
         target = site_dir / INDEX if lang == default_language else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return True
+
+
+def _page(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+class PreviewIndexes:
+    """Whole indexes, one per language, across `mkdocs serve --dirty` rebuilds.
+
+    A dirty rebuild renders only the pages whose Markdown changed, so the
+    search plugin's index holds only those pages (Material merges it with
+    the last one page-wise, which under mkdocs-static-i18n drops or repeats
+    entries). This keeps each language's entries page by page: the first
+    build's whole split indexes, then, after each rebuild, the rebuilt
+    pages' new entries in place of their old ones."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.config: dict[str, dict[str, Any]] = {}
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.pages)
+
+    def remember(self, parts: dict[str, dict[str, Any]]) -> None:
+        for lang, part in parts.items():
+            self.config[lang] = {k: v for k, v in part.items() if k != "docs"}
+            pages: dict[str, list[dict[str, Any]]] = {}
+            for doc in part["docs"]:
+                pages.setdefault(_page(doc["location"]), []).append(doc)
+            self.pages[lang] = pages
+
+    def update(self, site_dir: Path, rebuilt: set[str], other_languages: list[str], default_language: str) -> None:
+        """Put in the entries of the `rebuilt` pages (URLs as MkDocs gives
+        them, `en/…` for English) from the index the plugins just wrote, and
+        write every language's whole index again."""
+        root_index = site_dir / INDEX
+        written = json.loads(root_index.read_bytes()) if root_index.exists() else {"docs": []}
+        fresh = split(written, other_languages, default_language)
+        for lang in [default_language, *other_languages]:
+            prefix = "" if lang == default_language else lang + "/"
+            pages = self.pages.setdefault(lang, {})
+            for url in rebuilt:
+                if lang == default_language and any(url == o + "/" or url.startswith(o + "/") for o in other_languages):
+                    continue
+                if prefix and not url.startswith(prefix):
+                    continue
+                pages[url[len(prefix):]] = []
+            for doc in fresh[lang]["docs"]:
+                page = _page(doc["location"])
+                if prefix + page in rebuilt:
+                    pages[page].append(doc)
+        _write(site_dir, {lang: {**self.config.get(lang, {"config": fresh[lang]["config"]}),
+                                 "docs": [d for entries in pages.values() for d in entries]}
+                          for lang, pages in self.pages.items()}, default_language)
 
 
 _BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')

@@ -1,0 +1,108 @@
+"""The editor's preview: `make serve` (mkdocs serve --dirty, as the Makefile
+runs it) shows a saved YAML edit, and afterwards its pages and search
+indexes are what a full build of the same data gives."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from styrdok.sandbox import copy_project
+
+from .site_build import PROJECT, TODAY, mkdocs_build
+
+DOC = "vasteras/riktlinje-internationellt-arbete"
+pytestmark = pytest.mark.xdist_group("serve-preview")
+
+
+def makefile_serve_args() -> list[str]:
+    """The arguments `make serve` gives `mkdocs serve`, without its address."""
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    command = re.search(r"^serve:.*\n(?:#.*\n)*\t\$\(BIN\)/mkdocs serve (.*)$", makefile, re.M)
+    assert command, "the Makefile has no `serve` target running mkdocs serve"
+    args = shlex.split(command.group(1))
+    if "--dev-addr" in args:
+        del args[args.index("--dev-addr"):args.index("--dev-addr") + 2]
+    return args
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def _wait_for(url: str, text: str, server: subprocess.Popen, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "mkdocs serve stopped"
+        page = _get(url)
+        if page is not None and text in page:
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+def _entries(index_text: str) -> list[str]:
+    return sorted(json.dumps(d, sort_keys=True, ensure_ascii=False) for d in json.loads(index_text)["docs"])
+
+
+def test_an_edit_shows_in_the_preview_and_search_stays_whole(tmp_path: Path) -> None:
+    project = copy_project(PROJECT, tmp_path / "project")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "STYRDOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    log = (tmp_path / "serve.log").open("w+")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *makefile_serve_args(),
+                               "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    source = project / "policy_data" / "documents" / f"{DOC}.yaml"
+    try:
+        _wait_for(base + DOC + "/", "<h1", server, 240)
+        time.sleep(2)  # the watcher starts after the first build
+        text = source.read_text(encoding="utf-8")
+        edited, count = re.subn(r"^(title:\n  sv: .*)$", r"\1 (förhandsvisning)", text, count=1, flags=re.M)
+        assert count == 1
+        source.write_text(edited, encoding="utf-8")
+        _wait_for(base + DOC + "/", "(förhandsvisning)", server, 120)
+        _wait_for(base + "vasteras/", "(förhandsvisning)", server, 30)  # the organisation's list too
+        time.sleep(1)
+        served = {index: _get(base + index) for index in ("search/search_index.json", "en/search/search_index.json")}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.seek(0)
+        output = log.read()
+        log.close()
+    assert not [line for line in output.splitlines() if "WARNING" in line or "ERROR" in line], output[-3000:]
+
+    built = mkdocs_build(project, tmp_path / "built")  # the same edited data, built in full
+    assert built.returncode == 0, built.stdout + built.stderr
+    for index, text in served.items():
+        assert text is not None, index
+        expected = (tmp_path / "built" / index).read_text(encoding="utf-8")
+        assert _entries(text) == _entries(expected), f"{index} after the edit differs from a full build"
+    assert "(förhandsvisning)" in served["search/search_index.json"]
