@@ -35,7 +35,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -55,7 +54,7 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
 from styrdok.generated_files import MANIFEST  # noqa: E402
-from styrdok.sandbox import copy_project, serve_folder  # noqa: E402
+from styrdok.sandbox import copy_project, free_port, serve_folder  # noqa: E402
 
 TODAY = "2026-11-23"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -335,12 +334,6 @@ def first_view_browser(site: Path, page: Path) -> dict[str, Any] | None:
 
 
 # --- mkdocs serve -----------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
+import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def synthetic() -> ModuleType:
+    """benchmarks/synthetic.py, the benchmark's generator of valid libraries."""
+    spec = importlib.util.spec_from_file_location("synthetic", PROJECT / "benchmarks" / "synthetic.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def synthetic_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic library of 80 documents, shaped like the real ones. Tests
+    that change it work on a copy."""
+    data = tmp_path_factory.mktemp("synthetic") / "policy_data"
+    synthetic().generate(data, 80, seed=11)
+    return data
 
 TYPES = """\
 types:

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .conftest import synthetic
+
 PROJECT = Path(__file__).resolve().parent.parent
 BENCHMARKS = PROJECT / "benchmarks"
 
@@ -29,13 +31,8 @@ def test_synthetic_library_passes_check(tmp_path: Path) -> None:
 
 
 def test_synthetic_library_is_deterministic(tmp_path: Path) -> None:
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import synthetic
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    synthetic.generate(tmp_path / "a", 30, seed=3)
-    synthetic.generate(tmp_path / "b", 30, seed=3)
+    synthetic().generate(tmp_path / "a", 30, seed=3)
+    synthetic().generate(tmp_path / "b", 30, seed=3)
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yaml"))
     assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.yaml"))
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,20 +22,8 @@ from styrdok.incremental import changed_scope
 from styrdok.library import load_library
 from styrdok.pages import build_pages
 
-PROJECT = Path(__file__).resolve().parent.parent
+
 TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    sys.path.insert(0, str(PROJECT / "benchmarks"))
-    try:
-        import synthetic
-    finally:
-        sys.path.remove(str(PROJECT / "benchmarks"))
-    data = tmp_path_factory.mktemp("incremental") / "policy_data"
-    synthetic.generate(data, 60, seed=11)
-    return data
 
 
 def _linked_document(data: Path) -> Path:
@@ -88,9 +75,9 @@ class Counting(dict):
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
-def test_rendering_by_scope_gives_the_same_pages_as_rendering_all(library_dir: Path, tmp_path: Path, edit: str) -> None:
+def test_rendering_by_scope_gives_the_same_pages_as_rendering_all(synthetic_data: Path, tmp_path: Path, edit: str) -> None:
     data = tmp_path / "policy_data"
-    shutil.copytree(library_dir, data)
+    shutil.copytree(synthetic_data, data)
     before = load_library(data)
     pages = Counting(build_pages(before, TODAY))
     everything = len(pages)
@@ -106,17 +93,17 @@ def test_rendering_by_scope_gives_the_same_pages_as_rendering_all(library_dir: P
     assert [name for name in full if pages[name] != full[name]] == []
 
 
-def test_unchanged_files_give_the_same_models(library_dir: Path) -> None:
-    first, second = load_library(library_dir), load_library(library_dir)
+def test_unchanged_files_give_the_same_models(synthetic_data: Path) -> None:
+    first, second = load_library(synthetic_data), load_library(synthetic_data)
     assert all(second.documents[d].model is first.documents[d].model for d in first.documents)
     assert changed_scope(first, second) is not None
     assert changed_scope(first, second).documents == frozenset()
 
 
 @pytest.mark.parametrize("change", ["new document", "organisation file", "new owner"])
-def test_wider_changes_render_everything(library_dir: Path, tmp_path: Path, change: str) -> None:
+def test_wider_changes_render_everything(synthetic_data: Path, tmp_path: Path, change: str) -> None:
     data = tmp_path / "policy_data"
-    shutil.copytree(library_dir, data)
+    shutil.copytree(synthetic_data, data)
     before = load_library(data)
     doc = _linked_document(data)
     if change == "new document":
@@ -134,10 +121,10 @@ def test_wider_changes_render_everything(library_dir: Path, tmp_path: Path, chan
     assert changed_scope(before, load_library(data)) is None
 
 
-def test_serve_writes_the_same_files_as_a_build(library_dir: Path, tmp_path: Path) -> None:
+def test_serve_writes_the_same_files_as_a_build(synthetic_data: Path, tmp_path: Path) -> None:
     """Through `site.generate` as `mkdocs serve` runs it (twice, keeping the library)."""
     data = tmp_path / "policy_data"
-    shutil.copytree(library_dir, data)
+    shutil.copytree(synthetic_data, data)
     served, built = tmp_path / "served", tmp_path / "built"
     served.mkdir()
     built.mkdir()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import sys
 import time
 from pathlib import Path
 
@@ -17,20 +16,9 @@ from hypothesis import given, settings, strategies as st
 from styrdok import calendar, history, pages, relations, review, site, text_html, urls
 from styrdok.library import load_library, walk_sections
 
+
 PROJECT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def synthetic_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    sys.path.insert(0, str(PROJECT / "benchmarks"))
-    try:
-        import synthetic
-    finally:
-        sys.path.remove(str(PROJECT / "benchmarks"))
-    data = tmp_path_factory.mktemp("synthetic") / "policy_data"
-    synthetic.generate(data, 80, seed=11)
-    return data
 
 
 @pytest.fixture(scope="module", params=["real", "synthetic"])

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shlex
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.sandbox import copy_project
+from styrdok.sandbox import copy_project, free_port
 
 from .site_build import PROJECT, TODAY, mkdocs_build
 
@@ -35,12 +34,6 @@ def makefile_serve_args() -> list[str]:
     if "--dev-addr" in args:
         del args[args.index("--dev-addr"):args.index("--dev-addr") + 2]
     return args
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str | None:
@@ -68,7 +61,7 @@ def _entries(index_text: str) -> list[str]:
 
 def test_an_edit_shows_in_the_preview_and_search_stays_whole(tmp_path: Path) -> None:
     project = copy_project(PROJECT, tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "STYRDOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
