@@ -16,8 +16,9 @@ from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from styrdok import generated_files, site, today
+from styrdok import generated_files, idle_gc, site, today
 from styrdok.problems import DataError
 from styrdok.settings import SiteSettings
 
@@ -61,6 +62,8 @@ def _expected_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    if _serving and not config.plugins["i18n"].building:
+        idle_gc.pause()  # until the rebuild of both languages is done (on_post_build)
     root = Path(config.config_file_path).parent
     try:
         site.generate(root / "policy_data", Path(config.docs_dir), _today(), _settings(config), serving=_serving)
@@ -103,4 +106,15 @@ _compiled = _CompiledTemplates()
 def on_env(env: Environment, config: MkDocsConfig, files) -> Environment:
     env.bytecode_cache = _compiled
     return env
+
+
+@event_priority(-300)
+def on_post_build(config: MkDocsConfig) -> None:
+    if _serving and not config.plugins["i18n"].building:
+        idle_gc.collect_later()
+
+
+def on_build_error(error: Exception) -> None:
+    if _serving:
+        idle_gc.collect_later()
 

@@ -52,7 +52,7 @@ def _write(site_dir: Path, parts: dict[str, dict[str, Any]], default_language: s
     for lang, part in parts.items():
         target = site_dir / INDEX if lang == default_language else site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(_dumps(part), encoding="utf-8")
 
 
 def _page(location: str) -> str:
@@ -67,11 +67,12 @@ class PreviewIndexes:
     the last one page-wise, which under mkdocs-static-i18n drops or repeats
     entries). This keeps each language's entries page by page: the first
     build's whole split indexes, then, after each rebuild, the rebuilt
-    pages' new entries in place of their old ones."""
+    pages' new entries in place of their old ones. Each page's entries are
+    kept as JSON text, so only the rebuilt pages are serialised again."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        self.config: dict[str, dict[str, Any]] = {}
+        self.pages: dict[str, dict[str, str]] = {}  # language → page → its entries as JSON, comma-joined
+        self.head: dict[str, str] = {}  # language → the index's JSON up to its list of entries
 
     @property
     def ready(self) -> bool:
@@ -79,11 +80,8 @@ class PreviewIndexes:
 
     def remember(self, parts: dict[str, dict[str, Any]]) -> None:
         for lang, part in parts.items():
-            self.config[lang] = {k: v for k, v in part.items() if k != "docs"}
-            pages: dict[str, list[dict[str, Any]]] = {}
-            for doc in part["docs"]:
-                pages.setdefault(_page(doc["location"]), []).append(doc)
-            self.pages[lang] = pages
+            self.head[lang] = _dumps({k: v for k, v in part.items() if k != "docs"})[:-1] + ',"docs":['
+            self.pages[lang] = _by_page(part["docs"])
 
     def update(self, site_dir: Path, rebuilt: set[str], other_languages: list[str], default_language: str) -> None:
         """Put in the entries of the `rebuilt` pages (URLs as MkDocs gives
@@ -92,22 +90,29 @@ class PreviewIndexes:
         root_index = site_dir / INDEX
         written = json.loads(root_index.read_bytes()) if root_index.exists() else {"docs": []}
         fresh = split(written, other_languages, default_language)
-        for lang in [default_language, *other_languages]:
+        for lang, pages in self.pages.items():
             prefix = "" if lang == default_language else lang + "/"
-            pages = self.pages.setdefault(lang, {})
-            for url in rebuilt:
-                if lang == default_language and any(url == o + "/" or url.startswith(o + "/") for o in other_languages):
-                    continue
-                if prefix and not url.startswith(prefix):
-                    continue
-                pages[url[len(prefix):]] = []
-            for doc in fresh[lang]["docs"]:
-                page = _page(doc["location"])
-                if prefix + page in rebuilt:
-                    pages[page].append(doc)
-        _write(site_dir, {lang: {**self.config.get(lang, {"config": fresh[lang]["config"]}),
-                                 "docs": [d for entries in pages.values() for d in entries]}
-                          for lang, pages in self.pages.items()}, default_language)
+            mine = {url[len(prefix):] for url in rebuilt if _language_of(url, other_languages, default_language) == lang}
+            pages.update(dict.fromkeys(mine, ""))
+            pages.update({page: text for page, text in _by_page(fresh[lang]["docs"]).items() if page in mine})
+            target = site_dir / INDEX if lang == default_language else site_dir / lang / INDEX
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.head[lang] + ",".join(text for text in pages.values() if text) + "]}", encoding="utf-8")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _by_page(entries: list[dict[str, Any]]) -> dict[str, str]:
+    grouped: dict[str, list[str]] = {}
+    for entry in entries:
+        grouped.setdefault(_page(entry["location"]), []).append(_dumps(entry))
+    return {page: ",".join(texts) for page, texts in grouped.items()}
+
+
+def _language_of(url: str, other_languages: list[str], default_language: str) -> str:
+    return next((lang for lang in other_languages if url == lang + "/" or url.startswith(lang + "/")), default_language)
 
 
 _BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
