@@ -356,10 +356,20 @@ def wait_until_quiet(log: Any, quiet: float, limit: float) -> None:
             size, last_change = now, time.monotonic()
 
 
+# What an editor changes, and how to find it in a synthetic document: the
+# title (shown on many pages: lists, calendars, comparison) or the first
+# paragraph of a section (shown on the document's page only).
+EDITS = {
+    "title": r"^(title:\n  sv: )(.*)$",
+    "text": r"^(  body:\n    sv: '?)(.*)$",
+}
+
+
 def edit_to_refresh(project: Path, edits: int, startup_timeout: float, refresh_timeout: float,
-                    extra_args: list[str] | None = None) -> dict[str, Any]:
-    """Start `mkdocs serve`, change one document's title in its YAML, and time
-    until the served page shows the new title. The server is always stopped."""
+                    extra_args: list[str] | None = None, what: str = "title") -> dict[str, Any]:
+    """Start `mkdocs serve`, change one document's title (or a section's
+    text) in its YAML, and time until the served page shows the change. The
+    server is always stopped."""
     doc_file = sorted((project / "policy_data" / "documents").glob("*/*.yaml"))[0]
     url_path = f"{doc_file.parent.name}/{doc_file.stem}/"
     port = free_port()
@@ -369,7 +379,7 @@ def edit_to_refresh(project: Path, edits: int, startup_timeout: float, refresh_t
     proc = subprocess.Popen(cmd, cwd=project, env=env(), stdout=log, stderr=subprocess.STDOUT)
     original = doc_file.read_text(encoding="utf-8")
     times: list[float] = []
-    result: dict[str, Any] = {"page": url_path, "args": extra_args or []}
+    result: dict[str, Any] = {"page": url_path, "args": extra_args or [], "what": what}
     try:
         start = time.monotonic()
         while fetch(url) is None:
@@ -381,10 +391,10 @@ def edit_to_refresh(project: Path, edits: int, startup_timeout: float, refresh_t
         wait_until_quiet(log, quiet=3.0, limit=startup_timeout)  # the watcher settles after the first build
         for attempt in range(edits):
             marker = f"bench-edit-{attempt}-{int(time.time() * 1000)}"
-            text, count = re.subn(r"^(title:\n  sv: )(.*)$", lambda m: f"{m.group(1)}{m.group(2)} {marker}",
+            text, count = re.subn(EDITS[what], lambda m: f"{m.group(1)}{marker} {m.group(2)}",
                                   original, count=1, flags=re.M)
             if not count:
-                raise RuntimeError(f"no Swedish title found in {doc_file}")
+                raise RuntimeError(f"no Swedish {what} found in {doc_file}")
             begin = time.monotonic()
             doc_file.write_text(text, encoding="utf-8")
             while True:
@@ -516,12 +526,12 @@ def table(results: list[SizeResult], serves: list[dict[str, Any]]) -> str:
         lines.append("")
     for serve in serves:
         if serve.get("error"):
-            lines.append(f"edit-to-refresh in mkdocs serve {' '.join(serve['args'])} at N={serve['documents']}: "
-                         f"FAILED: {serve['error'][:300]}")
+            lines.append(f"edit-to-refresh ({serve['what']}) in mkdocs serve {' '.join(serve['args'])} at "
+                         f"N={serve['documents']}: FAILED: {serve['error'][:300]}")
         else:
             each = ", ".join(f"{s:.2f}" for s in serve["seconds"])
-            lines.append(f"edit-to-refresh in mkdocs serve {' '.join(serve['args'])} at N={serve['documents']}: "
-                         f"median {serve['median_seconds']:.2f} s, max {serve['max_seconds']:.2f} s "
+            lines.append(f"edit-to-refresh ({serve['what']}) in mkdocs serve {' '.join(serve['args'])} at "
+                         f"N={serve['documents']}: median {serve['median_seconds']:.2f} s, max {serve['max_seconds']:.2f} s "
                          f"(each: {each}; first build {serve['startup_seconds']:.1f} s)")
     return "\n".join(lines)
 
@@ -583,7 +593,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 3000],
                         help="numbers of documents (none: only the serve test)")
     parser.add_argument("--serve-size", type=int, default=500, help="N for the edit-to-refresh test; 0 skips it")
-    parser.add_argument("--serve-edits", type=int, default=3)
+    parser.add_argument("--serve-edits", type=int, default=5, help="edits timed per measurement")
+    parser.add_argument("--serve-changes", nargs="*", default=["title", "text"], choices=sorted(EDITS),
+                        help="what each measurement changes: a document's title (on many pages) or a section's text")
     parser.add_argument("--serve-args", nargs="*", default=["--dirty", ""],
                         help="one measurement per value: extra arguments for mkdocs serve (default: as `make serve` "
                              "runs it, with --dirty; and a plain mkdocs serve, which rebuilds every page)")
@@ -616,16 +628,17 @@ def main(argv: list[str] | None = None) -> int:
             data = work / f"data-{n}"
             synthetic.generate(data, n, seed=args.seed)
             for variant in args.serve_args:
-                project = make_styrdok_project(work / f"serve-{n}", data)
-                say(f"N={n}: mkdocs serve {variant}, edit-to-refresh")
-                try:
-                    one = edit_to_refresh(project, args.serve_edits, startup_timeout=args.timeout,
-                                          refresh_timeout=300, extra_args=variant.split())
-                except RuntimeError as exc:
-                    one = {"error": str(exc), "args": variant.split()}
-                one["documents"] = n
-                serve.append(one)
-                shutil.rmtree(project, ignore_errors=True)
+                for what in args.serve_changes:
+                    project = make_styrdok_project(work / f"serve-{n}", data)
+                    say(f"N={n}: mkdocs serve {variant}, edit-to-refresh ({what})")
+                    try:
+                        one = edit_to_refresh(project, args.serve_edits, startup_timeout=args.timeout,
+                                              refresh_timeout=300, extra_args=variant.split(), what=what)
+                    except RuntimeError as exc:
+                        one = {"error": str(exc), "args": variant.split(), "what": what}
+                    one["documents"] = n
+                    serve.append(one)
+                    shutil.rmtree(project, ignore_errors=True)
     finally:
         if args.work is None and not args.keep:
             shutil.rmtree(work, ignore_errors=True)

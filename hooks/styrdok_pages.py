@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from styrdok import generated_files, idle_gc, site, today
+from styrdok import generated_files, html_blocks, idle_gc, site, today
 from styrdok.problems import DataError
 from styrdok.settings import SiteSettings
 
@@ -117,4 +117,18 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     if _serving:
         idle_gc.collect_later()
+
+
+_tables: dict[str, list[str]] = {}  # page → the tables set aside from its Markdown
+
+
+@event_priority(-200)
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    markdown, _tables[page.file.src_uri] = html_blocks.set_aside(markdown)
+    return markdown
+
+
+@event_priority(200)
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    return html_blocks.put_back(html, _tables.pop(page.file.src_uri, []))
 

@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings, strategies as st
 
-from styrdok import calendar, history, pages, relations, review, site, text_html, urls
+from styrdok import calendar, history, html_blocks, pages, relations, review, site, text_html, urls
 from styrdok.library import load_library, walk_sections
 
 
@@ -69,6 +70,35 @@ def test_relative_links_match_relpath(here: list[str], there: list[str], slash_h
     from_url = "/".join(here) + ("/" if slash_here else "")
     to_url = "/".join(there) + ("/" if slash_there else "")
     assert urls.relative(from_url, to_url) == _relpath(from_url, to_url)
+
+
+def test_tables_set_aside_from_markdown_come_back_as_markdown_would_give_them(library) -> None:
+    """hooks/styrdok_pages.py hands the generated tables past Python-Markdown
+    (styrdok.html_blocks): every generated page must convert to the same HTML
+    either way, with the extensions mkdocs.yml loads."""
+    import markdown
+
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    options = {next(iter(e)): e[next(iter(e))] for e in config["markdown_extensions"] if isinstance(e, dict)}
+    set_aside = 0
+    for name, text in pages.build_pages(library, TODAY).items():
+        if not name.endswith(".md"):
+            continue
+        body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text  # front matter is MkDocs'
+        stripped, tables = html_blocks.set_aside(body)
+        set_aside += len(tables)
+        plain = markdown.markdown(body, extensions=extensions, extension_configs=options)
+        quick = html_blocks.put_back(markdown.markdown(stripped, extensions=extensions, extension_configs=options), tables)
+        assert quick == plain, name
+    assert set_aside > 10
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's own tags (!ENV) read as plain values."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def test_shared_values_match_asking_each_time(library) -> None:
