@@ -43,7 +43,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _rebuilt.add(page.url)
+    if _preview is not None:
+        _rebuilt.add(page.url)
     default, _ = _languages(config)
     language = config.theme["language"]
     return output if language == default else point_search_at_language(output, language)

@@ -14,6 +14,12 @@ from pathlib import Path
 MANIFEST = ".styrdok-generated"
 
 
+def generated_names(docs_dir: Path) -> set[str]:
+    """The files the last run generated under `docs_dir` (its manifest)."""
+    manifest = docs_dir / MANIFEST
+    return set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+
+
 def write_generated(docs_dir: Path, pages: dict[str, str]) -> list[str]:
     """Make docs/ hold exactly `pages` among generated files; return what changed."""
     writer = GeneratedWriter(docs_dir)
@@ -30,8 +36,7 @@ class GeneratedWriter:
 
     def __init__(self, docs_dir: Path):
         self.docs_dir = docs_dir
-        manifest = docs_dir / MANIFEST
-        self.previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+        self.previous = generated_names(docs_dir)
         self.names: set[str] = set()
         self.written: set[str] = set()
 
@@ -78,9 +83,7 @@ def hand_written_paths(docs_dir: Path) -> list[Path]:
     as few as possible: what `mkdocs serve` should watch. The generated
     pages are written by the build itself (from policy_data/, watched on its
     own), so watching them made every edit build the site twice."""
-    manifest = docs_dir / MANIFEST
-    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
-    generated.add(MANIFEST)
+    generated = generated_names(docs_dir) | {MANIFEST}
     folders_with_generated = {parent for name in generated for parent in Path(name).parents}
     out: list[Path] = []
 

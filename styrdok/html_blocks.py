@@ -7,7 +7,8 @@ time spent on the largest pages (a third of a second for the comparison at
 500 documents, on every rebuild after a title is edited). So each table that
 stands as a block of its own is swapped for a marker before Markdown, and
 put back in the HTML after: the same bytes, without the parsing. A test
-builds the site both ways and compares every page.
+converts every generated page both ways, with the extensions mkdocs.yml
+loads, and compares the HTML.
 """
 
 from __future__ import annotations

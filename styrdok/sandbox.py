@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from .generated_files import MANIFEST
+from .generated_files import MANIFEST, generated_names
 
 # What a build needs besides docs/: the configuration, the hooks and the theme.
 BUILD_INPUTS = ("mkdocs.yml", "hooks", "overrides")
@@ -39,8 +39,7 @@ def copy_project(project: Path, target: Path, data: Path | None = None) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / name)
     docs = project / "docs"
-    manifest = docs / MANIFEST
-    generated = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    generated = generated_names(docs)
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
         if path.is_file() and rel != MANIFEST and rel not in generated and "__pycache__" not in path.parts:

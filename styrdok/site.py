@@ -24,8 +24,6 @@ from .settings import SiteSettings
 
 T = TypeVar("T")
 
-_cache: dict[str, tuple[str, Library]] = {}
-
 
 def _fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256()
@@ -33,17 +31,6 @@ def _fingerprint(data_dir: Path) -> str:
         digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def load_cached(data_dir: Path) -> Library:
-    key = str(data_dir.resolve())
-    fingerprint = _fingerprint(data_dir)
-    cached = _cache.get(key)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    library = load_library(data_dir)
-    _cache[key] = (fingerprint, library)
-    return library
 
 
 @dataclass(frozen=True)
@@ -104,8 +91,16 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
 def _load_render_write(data_dir: Path, docs_dir: Path, today: dt.date,
                        settings: SiteSettings) -> tuple[list[str], list[str]]:
     library = load_library(data_dir)  # raises DataError before any file is written
+    return _render_write(library, docs_dir, today, settings)
+
+
+def _render_write(library: Library, docs_dir: Path, today: dt.date, settings: SiteSettings,
+                  scope: incremental.Scope | None = None, unchanged: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """Render (the `scope` of) the pages into docs/; `unchanged`: generated
+    files this render leaves as they are. Returns (changed, generated) names."""
     writer = GeneratedWriter(docs_dir)
-    build_pages(library, today, settings, out=writer)
+    writer.keep(unchanged)
+    build_pages(library, today, settings, out=writer, only=scope)
     return writer.finish(), sorted(writer.names)
 
 
@@ -132,13 +127,10 @@ def _load_render_write_again(data_dir: Path, docs_dir: Path, today: dt.date,
     if last is not None and (last.today, last.settings) == (today, settings) \
             and _stats(docs_dir, last.names) is not None:
         scope = incremental.changed_scope(last.library, library)
-    writer = GeneratedWriter(docs_dir)
-    if scope is not None and last is not None:
-        writer.keep(last.names)
-    build_pages(library, today, settings, out=writer, only=scope)
-    changed = writer.finish()
-    _rendered[key] = _Rendered(library, today, settings, frozenset(writer.names))
-    return changed, sorted(writer.names)
+    changed, names = _render_write(library, docs_dir, today, settings, scope,
+                                   last.names if scope is not None and last is not None else ())
+    _rendered[key] = _Rendered(library, today, settings, frozenset(names))
+    return changed, names
 
 
 def _can_fork() -> bool:
