@@ -13,9 +13,12 @@ export NO_MKDOCS_2_WARNING := 1
 # Every package comes from requirements-ci.txt, pinned with hashes (pip
 # refuses a file whose hash differs); the project itself is then installed
 # on its own, as an editable install cannot be hash-checked.
+# --no-build-isolation: a package published only as source (feedgen) is
+# built with the setuptools that comes with the venv, instead of one pip
+# would download for the build without checking its hash.
 $(BIN)/.installed: pyproject.toml constraints.txt requirements-ci.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-ci.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps --no-build-isolation -r requirements-ci.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 

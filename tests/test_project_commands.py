@@ -101,5 +101,5 @@ def test_the_hashed_lock_agrees_with_the_constraints_and_make_uses_it() -> None:
     assert len(entries) == len(locked) and all("--hash=sha256:" in e for e in entries)
     assert "--index-url" not in lock and "--find-links" not in lock, "a machine's own package sources leaked in"
     makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
-    assert "pip install --quiet --require-hashes --no-deps -r requirements-ci.txt" in makefile
+    assert "pip install --quiet --require-hashes --no-deps --no-build-isolation -r requirements-ci.txt" in makefile
     assert "pip install --quiet --no-deps --no-build-isolation -e ." in makefile
