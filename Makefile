@@ -1,19 +1,37 @@
 # The two commands a new user needs (see README):
 #   make serve   install, build and serve the site on http://127.0.0.1:8000
 #   make test    install everything the tests need and run every test
+# and for maintainers: make lock   regenerate requirements-ci.txt (see README)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test chromium java clean
+.PHONY: serve build check test chromium java clean lock
 
-$(BIN)/.installed: pyproject.toml constraints.txt
+# Every package comes from requirements-ci.txt, pinned with hashes (pip
+# refuses a file whose hash differs); the project itself is then installed
+# on its own, as an editable install cannot be hash-checked.
+# --no-build-isolation: a package published only as source (feedgen) is
+# built with the setuptools that comes with the venv, instead of one pip
+# would download for the build without checking its hash.
+$(BIN)/.installed: pyproject.toml constraints.txt requirements-ci.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps --no-build-isolation -r requirements-ci.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# requirements-ci.txt: the test extras of pyproject.toml resolved under
+# constraints.txt, with the hash of every file each release has on PyPI.
+# pip-tools runs from a venv of its own so that it never enters the lock.
+LOCK_VENV := .venv-lock
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet pip-tools==7.6.2
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --extra test --build-deps-for editable -c constraints.txt \
+	  -o requirements-ci.txt pyproject.toml
 
 # --dirty: after an edit, MkDocs rebuilds only the pages whose Markdown the
 # hook rewrote (about 2.5 s at 500 documents instead of 30; docs/benchmark.md).
@@ -44,4 +62,4 @@ test: $(BIN)/.installed chromium java node_modules/.installed
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site $(VENV) $(LOCK_VENV) node_modules

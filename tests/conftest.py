@@ -1,17 +1,66 @@
-"""Shared test helpers: a minimal valid library written as real YAML files."""
+"""Shared test helpers: a minimal valid library written as real YAML files,
+a temporary folder for the whole run, and the check that the run left the
+checkout as it found it."""
 
 from __future__ import annotations
 
 import functools
 import importlib.util
+import os
+import shutil
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from . import checkout_guard
+from .site_build import RUN_DIR_VARIABLE
+
 PROJECT = Path(__file__).resolve().parent.parent
+
+_before = pytest.StashKey[checkout_guard.Snapshot]()
+
+
+def _is_controller(config: pytest.Config) -> bool:
+    """True in the process that runs the session (xdist workers have `workerinput`)."""
+    return not hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """On the controller, before any xdist worker starts: snapshot the
+    checkout, and make the run's shared temporary folder. Workers inherit
+    the folder's name through the environment."""
+    if _is_controller(config):
+        config.stash[_before] = checkout_guard.snapshot(PROJECT)
+        os.environ[RUN_DIR_VARIABLE] = tempfile.mkdtemp(prefix="styrdok-tests-")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """On the controller, after every worker is done: fail the run if the
+    checkout changed (tests must build in copies, see tests/site_build.py)."""
+    config = session.config
+    if not _is_controller(config) or _before not in config.stash:
+        return
+    changed = checkout_guard.changes(config.stash[_before], checkout_guard.snapshot(PROJECT))
+    if changed:
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        lines = ["The tests changed the checkout; they must work in a copy (styrdok.sandbox.copy_project):",
+                 *changed[:30], *([f"... and {len(changed) - 30} more"] if len(changed) > 30 else [])]
+        if reporter is not None:
+            reporter.write_sep("=", "checkout changed", red=True)
+            for line in lines:
+                reporter.write_line(line)
+        else:
+            print("\n".join(lines), file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _is_controller(config) and RUN_DIR_VARIABLE in os.environ:
+        shutil.rmtree(os.environ.pop(RUN_DIR_VARIABLE), ignore_errors=True)
 
 
 @functools.cache

@@ -9,21 +9,15 @@ set or dict can leak into the output unnoticed.
 from __future__ import annotations
 
 import filecmp
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
 from styrdok.sandbox import copy_project
-from .site_build import PROJECT, mkdocs_build
+from .site_build import PROJECT, file_hashes, first_difference, mkdocs_build
 
 pytestmark = pytest.mark.xdist_group("reproducible-build")
-
-
-def _tree(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -34,22 +28,13 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         result = mkdocs_build(project, site, extra_env={"PYTHONHASHSEED": seed})
         assert result.returncode == 0, f"build {run} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
         sites.append(site)
-    first, second = (_tree(s) for s in sites)
+    first, second = (file_hashes(s) for s in sites)
     assert first, "the build wrote no files"
     assert "sitemap.xml" in first and "sitemap.xml.gz" in first, "no sitemap was built"
     only = sorted(set(first) ^ set(second))
     assert not only, f"files in only one build: {only[:20]}"
     differ = sorted(name for name in first if first[name] != second[name])
-    details = []
-    for name in differ[:5]:
-        a, b = (s / name for s in sites)
-        if name.endswith((".html", ".xml", ".json", ".css", ".js", ".ics", ".csv", ".txt")):
-            la, lb = a.read_text(errors="replace").splitlines(), b.read_text(errors="replace").splitlines()
-            line = next((i for i, (x, y) in enumerate(zip(la, lb)) if x != y), min(len(la), len(lb)))
-            details.append(f"  {name}, line {line + 1}:\n    {la[line][:200] if line < len(la) else ''}\n"
-                           f"    {lb[line][:200] if line < len(lb) else ''}")
-        else:
-            details.append(f"  {name} (binary)")
+    details = [first_difference(sites[0], sites[1], name) for name in differ[:5]]
     assert not differ, f"{len(differ)} file(s) differ between two builds: {differ[:20]}\n" + "\n".join(details)
     assert filecmp.cmp(sites[0] / "sitemap.xml.gz", sites[1] / "sitemap.xml.gz", shallow=False)
     shutil.rmtree(tmp_path, ignore_errors=True)

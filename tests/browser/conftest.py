@@ -11,7 +11,6 @@ and says why.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -64,16 +63,13 @@ def require_pages(path: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This worker's own copy of the built site: a test run started by
-    someone else in the same checkout rebuilds build/test-site, and pages
-    must not vanish while they are being served."""
+def site() -> Path:
+    """The site built for this test run (in its own temporary folder, which
+    no other run touches)."""
     built, _, error = site_pages()
     if built is None:
         pytest.fail(f"the site did not build: {error}")
-    copy = tmp_path_factory.mktemp("served") / "site"
-    shutil.copytree(built, copy)
-    return copy
+    return built
 
 
 @pytest.fixture(scope="session")
