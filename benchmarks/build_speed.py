@@ -53,8 +53,8 @@ PROJECT = HERE.parent
 sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
-from styrdok.generated_files import MANIFEST  # noqa: E402
-from styrdok.sandbox import copy_project, free_port, serve_folder  # noqa: E402
+from styrdok.build.generated_files import MANIFEST  # noqa: E402
+from styrdok.build.sandbox import copy_project, free_port, serve_folder  # noqa: E402
 
 TODAY = "2026-11-23"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -479,8 +479,8 @@ def _fingerprint(doc: dict[str, Any]) -> str | None:
     """The original text's fingerprint, as `styrdok translated` records it (if
     this version of styrdok tracks translations)."""
     try:
-        from styrdok.history import original_fingerprint
-        from styrdok.model import Document, LanguageVersion
+        from styrdok.views.history import original_fingerprint
+        from styrdok.data.model import Document, LanguageVersion
     except ImportError:
         return None
     if "translates" not in LanguageVersion.model_fields:

@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from styrdok.search_index import PreviewIndexes, point_search_at_language, split_site
+from styrdok.build.search_index import PreviewIndexes, point_search_at_language, split_site
 
 _preview: PreviewIndexes | None = None  # `mkdocs serve --dirty` only
 _rebuilt: set[str] = set()

@@ -18,9 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from styrdok import generated_files, html_blocks, idle_gc, site, today
-from styrdok.problems import DataError
-from styrdok.settings import SiteSettings
+from styrdok.build import generated_files, html_blocks, idle_gc, site
+from styrdok.data import today
+from styrdok.data.problems import DataError
+from styrdok.render.settings import SiteSettings
 
 
 def _today():

@@ -36,8 +36,8 @@ if str(PROJECT) not in sys.path:  # run as a script from a checkout
 
 import textstat  # noqa: E402
 
-from styrdok.library import load_library  # noqa: E402
-from styrdok.model import Section, texts  # noqa: E402
+from styrdok.data.library import load_library  # noqa: E402
+from styrdok.data.model import Section, texts  # noqa: E402
 
 MIN_FLESCH = 50.0
 MAX_SENTENCES_UNCHECKED = 3

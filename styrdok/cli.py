@@ -20,11 +20,11 @@ from pathlib import Path
 
 import datetime as dt
 
-from . import scaffold
-from .gaps import warnings
-from .library import load_library
-from .schema import write_schemas
-from .problems import DataError, Problem, Severity
+from styrdok.data import scaffold
+from styrdok.views.gaps import warnings
+from styrdok.data.library import load_library
+from styrdok.data.schema import write_schemas
+from styrdok.data.problems import DataError, Problem, Severity
 
 EXIT_OK, EXIT_DATA_ERRORS = 0, 1
 

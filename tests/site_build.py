@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from styrdok.sandbox import copy_project
+from styrdok.build.sandbox import copy_project
 
 PROJECT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"  # fixed "today" for every test of the built site

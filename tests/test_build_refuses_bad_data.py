@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from styrdok.sandbox import copy_project
+from styrdok.build.sandbox import copy_project
 from .site_build import PROJECT, mkdocs_build
 
 

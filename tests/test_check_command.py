@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from styrdok.cli import main
-from styrdok.gaps import find_gaps
-from styrdok.library import load_library
+from styrdok.views.gaps import find_gaps
+from styrdok.data.library import load_library
 
 from .conftest import DOCUMENT, ORGANISATION, PROJECT, write_library
 

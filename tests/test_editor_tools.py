@@ -10,11 +10,11 @@ import pytest
 import yaml
 
 from styrdok.cli import main
-from styrdok.gaps import find_gaps
-from styrdok.history import recent, stale_translations
-from styrdok.library import load_library
-from styrdok.scaffold import bump
-from styrdok.schema import SCHEMAS, schema_text
+from styrdok.views.gaps import find_gaps
+from styrdok.views.history import recent, stale_translations
+from styrdok.data.library import load_library
+from styrdok.data.scaffold import bump
+from styrdok.data.schema import SCHEMAS, schema_text
 
 from .conftest import DOCUMENT, PROJECT, write_library
 
@@ -117,8 +117,8 @@ def test_new_document_refuses_unknown_names_before_writing(tmp_path: Path, capsy
 def test_done_rules_leave_the_calendar_and_feeds(tmp_path: Path) -> None:
     import datetime as dt
 
-    from styrdok.calendar import by_year, entries
-    from styrdok.ical import feed
+    from styrdok.views.calendar import by_year, entries
+    from styrdok.render.ical import feed
     from icalendar import Calendar
 
     document = DOCUMENT.replace("kind: every_n_years\n    years: 4", "kind: by_year\n    year: 2027")

@@ -21,8 +21,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from styrdok.library import load_library
-from styrdok.problems import DataError
+from styrdok.data.library import load_library
+from styrdok.data.problems import DataError
 
 from .conftest import DOCUMENT, ORGANISATION, TYPES, write_library
 from .site_build import PROJECT
@@ -186,7 +186,7 @@ def test_mutated_real_documents_give_located_errors_only(data: st.DataObject, co
 
 
 def test_the_property_rejects_an_unlocated_problem() -> None:
-    from styrdok.problems import Problem
+    from styrdok.data.problems import Problem
 
     assert not LOCATED.match(Problem("", 0, 0, "", "x").format())  # no file name
     assert LOCATED.match(Problem("policy_data/x.yaml", 3, 7, "title", "m").format())

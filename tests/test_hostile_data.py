@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from styrdok.sandbox import copy_project
+from styrdok.build.sandbox import copy_project
 
 from .browser import support
 from .site_build import PROJECT, html_pages, mkdocs_build

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from styrdok import site
-from styrdok.incremental import changed_scope
-from styrdok.library import load_library
-from styrdok.pages import build_pages
+from styrdok.build import site
+from styrdok.build.incremental import changed_scope
+from styrdok.data.library import load_library
+from styrdok.render.pages import build_pages
 
 
 TODAY = dt.date(2026, 11, 23)

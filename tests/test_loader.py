@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.library import load_library
-from styrdok.problems import DataError
+from styrdok.data.library import load_library
+from styrdok.data.problems import DataError
 
 from .conftest import DOCUMENT, ORGANISATION, write_library
 

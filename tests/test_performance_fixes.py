@@ -14,8 +14,10 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from styrdok import calendar, history, html_blocks, pages, relations, review, site, text_html, urls
-from styrdok.library import load_library, walk_sections
+from styrdok.views import calendar, history, relations, review
+from styrdok.build import html_blocks, site
+from styrdok.render import pages, text_html, urls
+from styrdok.data.library import load_library, walk_sections
 
 
 PROJECT = Path(__file__).resolve().parent.parent

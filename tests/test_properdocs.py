@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.sandbox import copy_project
+from styrdok.build.sandbox import copy_project
 
 from .site_build import PROJECT, built_site, file_hashes, first_difference, mkdocs_build
 

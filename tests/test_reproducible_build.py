@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.sandbox import copy_project
+from styrdok.build.sandbox import copy_project
 from .site_build import PROJECT, file_hashes, first_difference, mkdocs_build
 
 pytestmark = pytest.mark.xdist_group("reproducible-build")

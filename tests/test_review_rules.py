@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from styrdok.model import Document
-from styrdok.review import add_years, document_status, evaluate, term_label, term_of
+from styrdok.data.model import Document
+from styrdok.views.review import add_years, document_status, evaluate, term_label, term_of
 
 D = dt.date
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.sandbox import copy_project, free_port
+from styrdok.build.sandbox import copy_project, free_port
 
 from .site_build import PROJECT, TODAY, mkdocs_build
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.search_index import point_search_at_language, split
+from styrdok.build.search_index import point_search_at_language, split
 
 from .site_build import built_site
 

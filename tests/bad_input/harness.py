@@ -236,8 +236,8 @@ def run_build_step(data: Path, docs: Path, today: str) -> BuildResult:
     in-process, into `docs`."""
     import datetime as dt
 
-    from styrdok import site
-    from styrdok.problems import DataError
+    from styrdok.build import site
+    from styrdok.data.problems import DataError
 
     before = tree_digest(docs)
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from styrdok.sandbox import copy_project
+from styrdok.build.sandbox import copy_project
 
 from ..site_build import PROJECT, TODAY, mkdocs_build
 from . import harness
@@ -125,7 +125,7 @@ def test_real_build(case: Case, tmp_path: Path) -> None:
         assert tree_digest(site) == site_before, "a refused build changed the existing site/"
     else:
         assert result.returncode == 0, output
-        from styrdok.generated_files import generated_names
+        from styrdok.build.generated_files import generated_names
         docs = project / "docs"
         assert case.outcome.inspect is not None
         case.outcome.inspect({name: (docs / name).read_bytes() for name in generated_names(docs)})

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from styrdok.sandbox import serve_folder as serve  # noqa: F401 - the suites' name for it
+from styrdok.build.sandbox import serve_folder as serve  # noqa: F401 - the suites' name for it
 
 CHROMIUM = os.environ.get("STYRDOK_CHROMIUM", "/usr/bin/chromium")
 # Flags measured in ../shared/notes/mkdocs-stack.md: without the networking

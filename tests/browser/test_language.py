@@ -16,8 +16,8 @@ import re
 
 import pytest
 
-from styrdok.library import load_library
-from styrdok.model import texts
+from styrdok.data.library import load_library
+from styrdok.data.model import texts
 
 from ..site_build import PROJECT
 from .conftest import require_pages

@@ -7,8 +7,8 @@ import csv
 import io
 import json
 
-from .library import Library
-from .responsibilities import export_rows
+from styrdok.data.library import Library
+from styrdok.views.responsibilities import export_rows
 
 FIELDS = ["document", "section", "section_sv", "section_en", "actor", "actor_sv", "actor_en", "duty_sv", "duty_en"]
 

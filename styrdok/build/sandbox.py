@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from .generated_files import MANIFEST, generated_names
+from styrdok.build.generated_files import MANIFEST, generated_names
 
 # What a build needs besides docs/: the configuration, the hooks and the theme.
 BUILD_INPUTS = ("mkdocs.yml", "hooks", "overrides")

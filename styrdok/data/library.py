@@ -20,9 +20,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Actor, Document, DocumentTypes, DocumentType, Organisation, Section
-from .problems import DataError, Problem, Severity, field_path, relative_name
-from .yaml_source import DuplicateKey, Positions, YamlSyntaxError, load_yaml
+from styrdok.data.model import Actor, Document, DocumentTypes, DocumentType, Organisation, Section
+from styrdok.data.problems import DataError, Problem, Severity, field_path, relative_name
+from styrdok.data.yaml_source import DuplicateKey, Positions, YamlSyntaxError, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 

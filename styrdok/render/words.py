@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .model import LANGUAGES
+from styrdok.data.model import LANGUAGES
 
 
 class MissingWord(KeyError):

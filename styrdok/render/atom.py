@@ -8,9 +8,9 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from .history import Event
-from .library import Library
-from .words import Words
+from styrdok.views.history import Event
+from styrdok.data.library import Library
+from styrdok.render.words import Words
 
 
 def _time(day: dt.date) -> dt.datetime:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .history import stale_translations
-from .library import Library, LoadedDocument, at, sections_with_paths
-from .memo import SameInputs
-from .model import Section
-from .problems import Problem, Severity
+from styrdok.views.history import stale_translations
+from styrdok.data.library import Library, LoadedDocument, at, sections_with_paths
+from styrdok.build.memo import SameInputs
+from styrdok.data.model import Section
+from styrdok.data.problems import Problem, Severity
 
 # Role nouns that name a person's job in Swedish texts.
 _ROLE_NOUNS = ("samordnare", "strateg", "projektutvecklare", "handläggare", "kontaktperson", "tjänsteman")

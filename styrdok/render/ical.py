@@ -11,9 +11,9 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
-from .calendar import Entry
-from .library import Library
-from .words import Words
+from styrdok.views.calendar import Entry
+from styrdok.data.library import Library
+from styrdok.render.words import Words
 
 
 _END = b"END:VCALENDAR\r\n"

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .library import walk_sections
-from .model import Document, Section, Text
+from styrdok.data.library import walk_sections
+from styrdok.data.model import Document, Section, Text
 
 
 @dataclass

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import incremental
-from .generated_files import MANIFEST, GeneratedWriter
-from .library import Library, load_library
-from .pages import build_pages
-from .problems import DataError
-from .settings import SiteSettings
+from styrdok.build import incremental
+from styrdok.build.generated_files import MANIFEST, GeneratedWriter
+from styrdok.data.library import Library, load_library
+from styrdok.render.pages import build_pages
+from styrdok.data.problems import DataError
+from styrdok.render.settings import SiteSettings
 
 T = TypeVar("T")
 

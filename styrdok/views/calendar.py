@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from .library import Library
-from .review import SEVERITY, DueItem, evaluate
+from styrdok.data.library import Library
+from styrdok.views.review import SEVERITY, DueItem, evaluate
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import ByDate, ByYear, Document, EveryNYears, OncePerTerm, ReviewRule, Yearly
+from styrdok.data.model import ByDate, ByYear, Document, EveryNYears, OncePerTerm, ReviewRule, Yearly
 
 Status = Literal["overdue", "due_soon", "on_track", "unknown", "done", "no_rule"]
 DutyKind = Literal["revision", "follow_up", "expiry"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .library import Library, walk_sections
-from .model import Text
+from styrdok.data.library import Library, walk_sections
+from styrdok.data.model import Text
 
 QUESTIONS: tuple[str, ...] = ("adopts", "owns", "coordination", "follow_up", "twin_towns", "external_funding")
 

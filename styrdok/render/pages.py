@@ -16,15 +16,17 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import atom, calendar, comparison, exports, gaps, history, ical, review, schema, text_html, urls
-from .incremental import Scope
-from .library import Library, LoadedDocument
-from .memo import SameInputs
-from .model import LANGUAGES, Actor, Text
-from .relations import Link, incoming_links, links_of
-from .responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
-from .settings import SiteSettings
-from .words import Words
+from styrdok.render import atom, exports, ical, text_html, urls
+from styrdok.views import calendar, comparison, gaps, history, review
+from styrdok.data import schema
+from styrdok.build.incremental import Scope
+from styrdok.data.library import Library, LoadedDocument
+from styrdok.build.memo import SameInputs
+from styrdok.data.model import LANGUAGES, Actor, Text
+from styrdok.views.relations import Link, incoming_links, links_of
+from styrdok.views.responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
+from styrdok.render.settings import SiteSettings
+from styrdok.render.words import Words
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Shown:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("styrdok", "templates"),
+        loader=PackageLoader("styrdok.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .review import DEFAULT_DUE_SOON_DAYS
+from styrdok.views.review import DEFAULT_DUE_SOON_DAYS
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .library import Library
-from .model import Relation, Text
+from styrdok.data.library import Library
+from styrdok.data.model import Relation, Text
 
 INVERSE = {
     "replaces": "replaced_by",

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .calendar import owners
-from .library import Library
+from styrdok.views.calendar import owners
+from styrdok.data.library import Library
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from .library import Library
-from .model import Decision, Document, Text
+from styrdok.data.library import Library
+from styrdok.data.model import Decision, Document, Text
 
 
 @dataclass(frozen=True)

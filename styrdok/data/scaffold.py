@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .history import original_fingerprint
-from .model import Document, slug
+from styrdok.views.history import original_fingerprint
+from styrdok.data.model import Document, slug
 
 
 class ScaffoldError(Exception):

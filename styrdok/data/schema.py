@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Document, DocumentTypes, Organisation
+from styrdok.data.model import Document, DocumentTypes, Organisation
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "document": Document,
