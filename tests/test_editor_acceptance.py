@@ -190,7 +190,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Outcome:
 
     # Preconditions: both the organisation and the document type are new to the library.
     assert not (data / "organisations" / f"{ORG}.yaml").exists()
-    used_types = {yaml.safe_load(p.read_text(encoding="utf-8"))["type"] for p in data.glob("documents/*/*.yaml")}
+    used_types = {t for p in data.glob("documents/*/*.yaml") for t in yaml.safe_load(p.read_text(encoding="utf-8"))["types"]}
     assert TYPE not in used_types, f"{TYPE} is used already: pick a type no document uses"
     assert TYPE in {t["id"] for t in yaml.safe_load((data / "document_types.yaml").read_text(encoding="utf-8"))["types"]}
 

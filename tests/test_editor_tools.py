@@ -40,7 +40,7 @@ def test_every_data_file_points_to_its_schema() -> None:
 def test_schema_rejects_unknown_keys_for_editors() -> None:
     document = json.loads(schema_text("document"))
     assert document["additionalProperties"] is False
-    assert "adopted" in document["required"]
+    assert "decisions" in document["required"]
 
 
 def test_new_organisation_and_document_pass_check(tmp_path: Path, capsys) -> None:
@@ -52,7 +52,7 @@ def test_new_organisation_and_document_pass_check(tmp_path: Path, capsys) -> Non
                  "--adopted-by", "kommunfullmaktige", "--adopted-on", "2025-03-27", "--paragraph", "45"]) == 0
     library = load_library(data)
     doc = library.documents["nyby/policy-for-oppna-data"].model
-    assert (doc.adopted.body, doc.adopted.date.isoformat(), doc.adopted.paragraph) == ("kommunfullmaktige", "2025-03-27", "45")
+    assert (doc.adoption.body, doc.adopted_on.isoformat(), doc.adoption.paragraph) == ("kommunfullmaktige", "2025-03-27", "45")
     assert "ok: 2 documents in 2 organisations" in capsys.readouterr().out
 
 
@@ -67,8 +67,8 @@ def test_new_revision_records_the_decision_and_bumps_the_version(tmp_path: Path)
     assert main([*args[:5], "--date", "2026-01-10", *args[7:]]) == 0
     doc = load_library(data).documents["testby/testpolicy"].model
     assert doc.version == "1.2"
-    assert [(r.decision.date.isoformat(), r.version) for r in doc.revisions] == [("2024-05-02", "1.1"), ("2026-01-10", "1.2")]
-    assert doc.revisions[0].decision.diary_number == "KS 2024/12"
+    assert [(r.date.isoformat(), r.version) for r in doc.revision_decisions] == [("2024-05-02", "1.1"), ("2026-01-10", "1.2")]
+    assert doc.revision_decisions[0].diary_number == "KS 2024/12"
     events = recent(load_library(data))
     assert [(e.kind, e.date.isoformat()) for e in events] == [("revised", "2026-01-10"), ("revised", "2024-05-02"), ("adopted", "2020-01-15")]
 

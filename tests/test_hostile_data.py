@@ -94,8 +94,9 @@ def _inject(project: Path) -> int:
     doc["title"] = injector.text(doc["title"])
     if doc.get("description"):
         doc["description"] = injector.text(doc["description"], markdown=True)
-    if (doc.get("adopted") or {}).get("as_written"):
-        doc["adopted"]["as_written"] = injector.text(doc["adopted"]["as_written"])
+    for decision in doc.get("decisions") or []:
+        if decision.get("as_written"):
+            decision["as_written"] = injector.text(decision["as_written"])
 
     def sections(items: list) -> None:
         for section in items:
