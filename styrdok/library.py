@@ -82,6 +82,14 @@ _EXPECTED = {
 }
 
 
+# Fields with a pattern that is not an id, and what their value must be.
+_PATTERN_FIELDS = {
+    "url": "an http(s) address (expected an address that starts with https:// or http://)",
+    "website": "an http(s) address (expected an address that starts with https:// or http://)",
+    "file": "a file under originals/ (expected e.g. originals/policy-2014.pdf)",
+}
+
+
 def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -98,6 +106,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return f"{error['input']!r} is not a real date (expected {expected})"
     if kind == "string_pattern_mismatch":
+        field = error["loc"][-1] if error.get("loc") else None
+        if field in _PATTERN_FIELDS:
+            return f"{error['input']!r} is not {_PATTERN_FIELDS[field]}"
         return f"{error['input']!r} is not a valid id (expected {expected})"
     if kind == "missing":
         return f"missing ({expected})"
@@ -272,6 +283,8 @@ def _check_document(library: Library, loaded: LoadedDocument, problems: list[Pro
         if value is not None and value not in library.documents:
             problems.append(at(where, path, _unknown("document", value, library.documents)))
 
+    for path, message in doc.life_problems():
+        problems.append(at(where, path, message))
     for index, type_id in enumerate(doc.types):
         if type_id not in library.types:
             problems.append(at(where, ("types", index), _unknown("document type", type_id, library.types)))

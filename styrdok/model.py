@@ -422,27 +422,37 @@ class Document(Strict):
     sections: list[Section] = Field(min_length=1, description="The text, section by section, in the source's order.")
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Document":
+    def _one_original(self) -> "Document":
         originals = [lang for lang, v in self.versions.items() if v.kind == "original"]
         if len(originals) > 1:
             raise ValueError("only one language version can be the original")
-        if len(set(self.types)) != len(self.types):
-            raise ValueError("`types` lists a type twice")
+        return self
+
+    def life_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """(field path, message) for each way the status, decisions and types
+        contradict each other. The loader reports them at their line."""
+        out: list[tuple[tuple[str | int, ...], str]] = []
+        for index, type_id in enumerate(self.types):
+            if type_id in self.types[:index]:
+                out.append((("types", index), f"type {type_id!r} is listed twice"))
         kinds = [d.kind for d in self.decisions]
+        status = ("status",)
         if self.status == "proposal":
             if "proposed" not in kinds:
-                raise ValueError("status proposal needs a decision of kind proposed (body and date may be null)")
-            if set(kinds) != {"proposed"}:
-                raise ValueError("a proposal has only decisions of kind proposed; once adopted, use status in_force")
+                out.append((status, "status proposal needs a decision of kind proposed (body and date may be null)"))
+            for index, kind in enumerate(kinds):
+                if kind != "proposed":
+                    out.append((("decisions", index, "kind"), f"a proposal has no decision of kind {kind}; "
+                                "once it is adopted, set `status: in_force`"))
         if self.status == "repealed" and "repealed" not in kinds:
-            raise ValueError("status repealed needs a decision of kind repealed")
-        if self.status in ("in_force", "proposal") and "repealed" in kinds:
-            raise ValueError(f"status {self.status} contradicts the repealed decision; use status repealed")
+            out.append((status, "status repealed needs a decision of kind repealed"))
+        if self.status != "repealed" and "repealed" in kinds:
+            out.append((status, f"status {self.status} contradicts the decision of kind repealed; use status repealed"))
         if self.status in ("revised", "replaced") and self.replaced_by is None:
-            raise ValueError(f"status {self.status} needs `replaced_by`")
+            out.append((status, f"status {self.status} needs `replaced_by`"))
         if self.status not in ("revised", "replaced") and self.replaced_by is not None:
-            raise ValueError("`replaced_by` is only for status revised or replaced")
-        return self
+            out.append((("replaced_by",), "`replaced_by` is only for status revised or replaced"))
+        return out
 
     # --- helpers other modules rely on ------------------------------------------
     @property
