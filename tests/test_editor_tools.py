@@ -14,7 +14,7 @@ from styrdok.gaps import find_gaps
 from styrdok.history import recent, stale_translations
 from styrdok.library import load_library
 from styrdok.scaffold import bump
-from styrdok.schema import SCHEMAS, schema_text
+from styrdok.schema import SCHEMAS, fields_markdown, schema_text
 
 from .conftest import DOCUMENT, PROJECT, write_library
 
@@ -23,6 +23,15 @@ from .conftest import DOCUMENT, PROJECT, write_library
 def test_committed_schema_is_up_to_date(name: str) -> None:
     committed = (PROJECT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(name), "run `styrdok schema` and commit schema/"
+
+
+def test_committed_field_reference_is_up_to_date() -> None:
+    """README and CONTRIBUTING link schema/fields.md: it must say what the model says."""
+    committed = (PROJECT / "schema" / "fields.md").read_text(encoding="utf-8")
+    assert committed == fields_markdown(), "run `styrdok schema` and commit schema/"
+    assert "| `decisions` | `list of Decision` | yes |" in committed
+    for link in ("README.md", "CONTRIBUTING.md"):
+        assert "schema/fields.md" in (PROJECT / link).read_text(encoding="utf-8"), link
 
 
 def test_every_data_file_points_to_its_schema() -> None:
