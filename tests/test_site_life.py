@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import feedparser
@@ -15,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from styrdok.sandbox import copy_project
 
-from .site_build import PROJECT, mkdocs_build
+from .site_build import PROJECT, built_site, mkdocs_build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "life" / "policy_data"
 LANGS = [("sv", ""), ("en", "en/")]
@@ -294,3 +295,65 @@ def test_the_matrix_exports_carry_a_status_column(site: Path) -> None:
     data = json.loads((site / "en/provby/ansvarsmatris.json").read_text(encoding="utf-8"))
     assert data["fields"][:4] == ["document", "status", "status_sv", "status_en"]
     assert {(d["document"], d["status"]) for d in data["duties"]} == {(r["document"], r["status"]) for r in rows}
+
+
+# --- the real library after the migration -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_site() -> Path:
+    return built_site()
+
+
+@pytest.mark.parametrize("language, prefix, org, actors", [
+    ("sv", "", "Växjö kommun", ["Kommunstyrelsen", "Nämnder och bolagsstyrelser", "Förvaltningar och kommunala bolag"]),
+    ("en", "en/", "Växjö Municipality",
+     ["Municipal executive board", "Committees and company boards", "Departments and municipal companies"]),
+])
+def test_vaxjo_executive_board_is_named_once_on_the_comparison(
+        real_site: Path, language: str, prefix: str, org: str, actors: list[str]) -> None:
+    """The review rule and the duty both make Kommunstyrelsen follow up: one row, not two."""
+    page = soup(real_site / prefix / "jamforelse/index.html")
+    table = page.select_one("#follow-up").find_next_sibling("table")
+    row = next(tr for tr in table.select("tbody tr") if words(tr.th) == org)
+    assert [words(li).split(":")[0] for li in row.select("li")] == actors
+
+
+@pytest.mark.parametrize("doc", ["alingsas/internationell-policy", "vanersborg/internationell-policy",
+                                 "vasteras/policy-internationellt-arbete", "vasteras/riktlinje-internationellt-arbete",
+                                 "vaxjo/internationell-strategi"])
+@pytest.mark.parametrize("language, prefix", LANGS)
+def test_real_pages_show_no_internal_file_name_and_no_invented_address(
+        real_site: Path, doc: str, language: str, prefix: str) -> None:
+    page = soup(real_site / prefix / doc / "index.html")
+    assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", page.get_text(" "))
+    original = "Originaldokument" if language == "sv" else "Original document"
+    none = "Biblioteket har ingen länk till originalet." if language == "sv" else "This library holds no link to the original."
+    assert words(facts(page)[original]) == none
+
+
+@pytest.mark.parametrize("language, prefix, expected", [
+    ("sv", "", {
+        "alingsas/internationell-policy": ("Relationer", ["Är en ny version av: Internationell policy (2000) (finns inte i biblioteket)"]),
+        "vasteras/policy-internationellt-arbete": ("Relationer", ["Ersätter: Internationell policy (2006) (finns inte i biblioteket)"]),
+        "vasteras/riktlinje-internationellt-arbete": ("Beteckningar", ["Diarienummer: KS-2014/00860"]),
+        "vaxjo/internationell-strategi": ("Beslut", ["Datum saknas i källan: Antaget av Kommunfullmäktige."]),
+    }),
+    ("en", "en/", {
+        "alingsas/internationell-policy": ("Related documents", ["Is a new version of: International policy (2000) (not in this library)"]),
+        "vasteras/policy-internationellt-arbete": ("Related documents", ["Replaces: International policy (2006) (not in this library)"]),
+        "vasteras/riktlinje-internationellt-arbete": ("Identifiers", ["Case number (diarienummer): KS-2014/00860"]),
+        "vaxjo/internationell-strategi": ("Decisions", ["Date not stated in the source: Adopted by Municipal council."]),
+    }),
+])
+def test_real_documents_say_what_their_sources_say(real_site: Path, language: str, prefix: str,
+                                                   expected: dict[str, tuple[str, list[str]]]) -> None:
+    for doc, (label, items) in expected.items():
+        shown = facts(soup(real_site / prefix / doc / "index.html"))[label]
+        assert [words(li) for li in shown.select("li")][:len(items)] == items, doc
+    scope = facts(soup(real_site / prefix / "vasteras/riktlinje-internationellt-arbete/index.html"))
+    assert words(scope["Gäller för" if language == "sv" else "Applies to"]) == {
+        "sv": "hela organisationen, organisationens bolag (enligt dokumentet: «Riktlinjen gäller för stadens samtliga "
+              "verksamheter och bolag.»)",
+        "en": "the whole organisation, the organisation's companies (as the document says: «The guideline applies to "
+              "all of the city's services and companies.»)"}[language]
