@@ -10,32 +10,14 @@ import pytest
 
 from styrdok.cli import main
 from styrdok.library import load_library
-from styrdok.problems import DataError
 
 from .conftest import DOCUMENT, write_library
-
-DOC_FILE = "policy_data/documents/testby/testpolicy.yaml"
-
-ADOPTED = """\
-decisions:
-  - kind: adopted
-    body: kommunfullmaktige
-    date: 2020-01-15
-    paragraph: "12"
-    diary_number: null
-"""
-assert ADOPTED in DOCUMENT
+from .test_loader import DOC_FILE, errors_for, line_of
 
 
-def errors_for(tmp_path: Path, document: str) -> list[str]:
-    data = write_library(tmp_path, document=document)
-    with pytest.raises(DataError) as caught:
-        load_library(data)
-    return [p.format() for p in caught.value.problems]
-
-
-def line_of(text: str, needle: str) -> int:
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+# The sample document's decisions block, with its one adoption.
+ADOPTED = DOCUMENT[DOCUMENT.index("decisions:\n"):DOCUMENT.index("scope: null")]
+assert ADOPTED.count("- kind: adopted") == 1
 
 
 def loads(tmp_path: Path, document: str):
@@ -53,13 +35,13 @@ def test_a_paragraph_written_with_its_sign_is_stored_without_it(tmp_path: Path) 
 ])
 def test_a_paragraph_that_is_not_a_number_is_refused_at_its_line(tmp_path: Path, value: str, message: str) -> None:
     document = DOCUMENT.replace('paragraph: "12"', f"paragraph: {value}")
-    [error] = errors_for(tmp_path, document)
+    [error] = errors_for(tmp_path, document=document)
     assert error == f"{DOC_FILE}:{line_of(document, 'paragraph:')}:5: {message}"
 
 
 def test_a_proposal_with_an_adoption_is_refused(tmp_path: Path) -> None:
     document = DOCUMENT.replace("status: in_force", "status: proposal")
-    messages = errors_for(tmp_path, document)
+    messages = errors_for(tmp_path, document=document)
     assert messages == [
         f"{DOC_FILE}:{line_of(document, 'status:')}:1: status: status proposal needs a decision of kind proposed "
         "(body and date may be null)",
@@ -70,29 +52,29 @@ def test_a_proposal_with_an_adoption_is_refused(tmp_path: Path) -> None:
 
 def test_repealed_needs_its_decision_and_in_force_contradicts_one(tmp_path: Path) -> None:
     document = DOCUMENT.replace("status: in_force", "status: repealed")
-    [error] = errors_for(tmp_path, document)
+    [error] = errors_for(tmp_path, document=document)
     assert error == f"{DOC_FILE}:{line_of(document, 'status:')}:1: status: status repealed needs a decision of kind repealed"
     repealed = DOCUMENT.replace(ADOPTED, ADOPTED + "  - {kind: repealed, body: null, date: 2024-01-01, paragraph: null, diary_number: null}\n")
-    [error] = errors_for(tmp_path, repealed)
+    [error] = errors_for(tmp_path, document=repealed)
     assert error.endswith("status: status in_force contradicts the decision of kind repealed; use status repealed")
 
 
 def test_replaced_needs_a_successor_given_one_way(tmp_path: Path) -> None:
     document = DOCUMENT.replace("status: in_force", "status: replaced")
-    [error] = errors_for(tmp_path, document)
+    [error] = errors_for(tmp_path, document=document)
     assert error.endswith("status: status replaced needs `replaced_by`")
     both = document.replace("status: replaced\n", "status: replaced\nreplaced_by: {document: testby/x, title: {sv: X}}\n")
-    [error] = errors_for(tmp_path, both)
+    [error] = errors_for(tmp_path, document=both)
     assert error == (f"{DOC_FILE}:{line_of(both, 'replaced_by:')}:1: replaced_by: give either `document` (in this "
                      "library) or `title` (outside it), not both")
     unknown = document.replace("status: replaced\n", "status: replaced\nreplaced_by: {document: testby/x}\n")
-    [error] = errors_for(tmp_path, unknown)
+    [error] = errors_for(tmp_path, document=unknown)
     assert "replaced_by.document: unknown document 'testby/x' (expected one of: testby/testpolicy)" in error
 
 
 def test_types_are_checked_one_by_one(tmp_path: Path) -> None:
     document = DOCUMENT.replace("types: [policy]", "types: [policy, plan, policy]")
-    messages = errors_for(tmp_path, document)
+    messages = errors_for(tmp_path, document=document)
     assert messages == [
         f"{DOC_FILE}:2:17: types[1]: unknown document type 'plan' (expected one of: policy)",
         f"{DOC_FILE}:2:23: types[2]: type 'policy' is listed twice",
@@ -104,23 +86,23 @@ def test_scope_original_identifiers_and_bodies_are_checked(tmp_path: Path) -> No
                 .replace("scope: null", "scope:\n  applies_to:\n    - {kind: actor}\n    - {kind: actor, actor: ks}")
                 .replace("original: {url: null, retrieved: null}", "original: {url: 'javascript:alert(1)', retrieved: null}")
                 .replace("    body: kommunfullmaktige\n", "    body: kommunfullmaktige\n    outside_body: {sv: Regionen}\n"))
-    messages = errors_for(tmp_path, document)
+    messages = errors_for(tmp_path, document=document)
     assert f"{DOC_FILE}:{line_of(document, '{kind: actor}')}:7: scope.applies_to[0]: `actor` is needed for kind actor, and only for it" in messages
     assert (f"{DOC_FILE}:{line_of(document, 'javascript')}:12: original.url: 'javascript:alert(1)' is not an "
             "http(s) address (expected an address that starts with https:// or http://)") in messages
     assert f"{DOC_FILE}:{line_of(document, '- kind: adopted')}:5: decisions[0]: give either `body` (an actor id) or " \
            "`outside_body` (a name), not both" in messages
     retrieved = DOCUMENT.replace("original: {url: null, retrieved: null}", "original: {url: null, retrieved: 2026-01-01}")
-    [error] = errors_for(tmp_path, retrieved)
+    [error] = errors_for(tmp_path, document=retrieved)
     assert error == f"{DOC_FILE}:5:1: original: `retrieved` needs a `url` or a `file`"
     other = DOCUMENT.replace("scope: null", "scope: null\nidentifiers: [{scheme: other, value: A 1}]")
-    [error] = errors_for(tmp_path, other)
+    [error] = errors_for(tmp_path, document=other)
     assert error.endswith("identifiers[0]: `label` is needed for scheme other, and only for it")
 
 
 def test_unknown_scope_actor_is_named(tmp_path: Path) -> None:
     document = DOCUMENT.replace("scope: null", "scope:\n  applies_to: [{kind: actor, actor: ks}]")
-    [error] = errors_for(tmp_path, document)
+    [error] = errors_for(tmp_path, document=document)
     assert error.startswith(f"{DOC_FILE}:{line_of(document, 'applies_to')}:")
     assert "scope.applies_to[0].actor: unknown actor of testby 'ks' (expected one of: kommunfullmaktige, kommunstyrelsen)" in error
 
@@ -140,7 +122,7 @@ def test_a_partial_translation_needs_only_the_title(tmp_path: Path) -> None:
                 .replace("heading: {sv: Ansvar, en: Responsibility}", "heading: {sv: Ansvar}"))
     assert loads(tmp_path, document).versions["en"].partial
     whole = DOCUMENT.replace("heading: {sv: Ansvar, en: Responsibility}", "heading: {sv: Ansvar}")
-    [error] = errors_for(tmp_path, whole)
+    [error] = errors_for(tmp_path, document=whole)
     assert error.endswith("sections[0].heading: no 'en' text, but `versions` lists 'en'; add `en:`")
 
 
