@@ -10,7 +10,7 @@ from feedgen.feed import FeedGenerator
 
 from .history import Event
 from .library import Library
-from .words import Words
+from .words import Words, status_key
 
 
 def _time(day: dt.date) -> dt.datetime:
@@ -46,7 +46,7 @@ def feed(library: Library, events: list[Event], language: str, feed_url: str, pa
             parts.append(f"§ {event.decision.paragraph}")
         if event.decision.diary_number:
             parts.append(f"{w.diary_number} {event.decision.diary_number}")
-        summary = ", ".join(parts) + f". {w.status}: {w['status_' + doc.shown_status(today)]}."
+        summary = ", ".join(parts) + f". {w.status}: {w[status_key(doc, today)]}."
         if event.note:
             summary += " " + event.note.prefer(language)
         entry.summary(summary)

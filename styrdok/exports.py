@@ -10,7 +10,7 @@ import json
 
 from .library import Library
 from .responsibilities import export_rows
-from .words import Words
+from .words import Words, status_key
 
 FIELDS = ["document", "status", "status_sv", "status_en", "section", "section_sv", "section_en", "actor", "actor_sv", "actor_en", "duty_sv", "duty_en"]
 
@@ -23,10 +23,10 @@ def _rows(library: Library, org: str, today: dt.date) -> list[dict[str, str]]:
     rows = export_rows(docs)
     sv, en = Words("sv"), Words("en")
     for row in rows:
-        status = library.documents[row["document"]].model.shown_status(today)
-        row["status"] = status
-        row["status_sv"] = sv["status_" + status]
-        row["status_en"] = en["status_" + status]
+        doc = library.documents[row["document"]].model
+        row["status"] = doc.shown_status(today)
+        row["status_sv"] = sv[status_key(doc, today)]
+        row["status_en"] = en[status_key(doc, today)]
         row["actor_sv"] = actors[row["actor"]].name.sv
         row["actor_en"] = actors[row["actor"]].name.en
     return [{key: row[key] for key in FIELDS} for row in rows]

@@ -24,7 +24,7 @@ from .model import LANGUAGES, Actor, Section, Text
 from .relations import Link, incoming_links, links_of
 from .responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
 from .settings import SiteSettings
-from .words import Words
+from .words import Words, status_key
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ class PageContext:
 
     def shown_status(self, doc_id: str) -> str:
         """The document's status word key on `today`, e.g. `status_proposal`."""
-        return "status_" + self.library.documents[doc_id].model.shown_status(self.today)
+        return status_key(self.library.documents[doc_id].model, self.today)
 
     def term(self, doc_id: str) -> tuple[review.Term, bool] | None:
         return review.term_label(self.library.documents[doc_id].model, self.today)

@@ -56,6 +56,9 @@ STATUS = {
     "policy-och-riktlinje": ("Gällande", "In force"),
     "plan-for-tekniska-namnden": ("Gäller inte längre: slutdatumet har passerat", "No longer in force: its end date has passed"),
     "delvis-oversatt": ("Gällande", "In force"),
+    "policy-och-riktlinje-2010": ("Gäller inte: ersatt av en nyare version", "Not in force: a newer version replaced it"),
+    "utan-beslut": ("Gällande, men inget beslut om antagande är registrerat",
+                    "In force, but no decision to adopt it is recorded"),
 }
 TITLES = {
     "forslag-klimatprogram": ("Klimatprogram", "Climate programme"),
@@ -64,8 +67,11 @@ TITLES = {
     "policy-och-riktlinje": ("Policy och riktlinje för inköp", "Policy and guideline for purchasing"),
     "plan-for-tekniska-namnden": ("Riktlinje för gatuarbete", "Guideline for street work"),
     "delvis-oversatt": ("Policy för öppna data", "Policy for open data"),
+    "policy-och-riktlinje-2010": ("Policy för inköp (2010)", "Policy for purchasing (2010)"),
+    "utan-beslut": ("Strategi för besöksnäring", "Strategy for tourism"),
 }
-NOT_IN_FORCE = ["ersatt-strategi", "forslag-klimatprogram", "plan-for-tekniska-namnden", "upphavd-policy"]
+NOT_IN_FORCE = ["ersatt-strategi", "forslag-klimatprogram", "plan-for-tekniska-namnden", "policy-och-riktlinje-2010",
+                "upphavd-policy"]
 
 
 @pytest.mark.parametrize("doc", sorted(STATUS))
@@ -184,6 +190,32 @@ def test_a_partial_translation_marks_what_is_in_english(site: Path) -> None:
     assert not doc_page(site, "", "delvis-oversatt").select(".sd-partial, .sd-untranslated")
 
 
+@pytest.mark.parametrize("language, prefix, earlier, current", [
+    ("sv", "", "Ersatt av en nyare version: Policy och riktlinje för inköp", "Är en ny version av: Policy för inköp (2010)"),
+    ("en", "en/", "Replaced by a newer version: Policy and guideline for purchasing",
+     "Is a new version of: Policy for purchasing (2010)"),
+])
+def test_an_earlier_version_and_the_current_one_link_each_other(
+        site: Path, language: str, prefix: str, earlier: str, current: str) -> None:
+    label = "Relationer" if language == "sv" else "Related documents"
+    old = facts(doc_page(site, prefix, "policy-och-riktlinje-2010"))[label]
+    assert [words(li) for li in old.select("li")] == [earlier]
+    assert old.select_one("a")["href"] == "../policy-och-riktlinje/"
+    new = facts(doc_page(site, prefix, "policy-och-riktlinje"))[label]
+    assert [words(li) for li in new.select("li")] == [current]
+
+
+@pytest.mark.parametrize("language, prefix, sentence", [
+    ("sv", "", "Biblioteket har inget beslut om dokumentet registrerat."),
+    ("en", "en/", "This library records no decision on this document."),
+])
+def test_a_document_in_force_without_a_decision_does_not_pass_as_adopted(
+        site: Path, language: str, prefix: str, sentence: str) -> None:
+    shown = facts(doc_page(site, prefix, "utan-beslut"))
+    assert words(shown["Beslut" if language == "sv" else "Decisions"]) == sentence
+    assert words(shown["Status"]) == STATUS["utan-beslut"][language == "en"]
+
+
 def _item(language: str, doc: str, types: str) -> str:
     return f"{TITLES[doc][language == 'en']} ({types}) – {STATUS[doc][language == 'en']}"
 
@@ -200,7 +232,9 @@ def test_the_organisation_page_lists_every_document_with_its_status(site: Path, 
         _item(language, "forslag-klimatprogram", types["program"]),
         _item(language, "plan-for-tekniska-namnden", types["riktlinje"]),
         _item(language, "policy-och-riktlinje", f"{types['policy']}, {types['riktlinje']}"),
+        _item(language, "policy-och-riktlinje-2010", types["policy"]),
         _item(language, "upphavd-policy", types["policy"]),
+        _item(language, "utan-beslut", types["strategi"]),
     ]
 
 
@@ -232,7 +266,7 @@ def _expected_left_out(language: str) -> list[str]:
 @pytest.mark.parametrize("language, prefix", LANGS)
 def test_responsibility_views_show_documents_in_force_and_name_the_rest(site: Path, language: str, prefix: str) -> None:
     lead = "Dokument som inte gäller är inte med här:" if language == "sv" else "Documents not in force are left out here:"
-    in_force = {TITLES[d][language == "en"] for d in ("policy-och-riktlinje", "delvis-oversatt")}
+    in_force = {TITLES[d][language == "en"] for d in ("policy-och-riktlinje", "delvis-oversatt", "utan-beslut")}
     for path in ("provby/ansvar/index.html", "jamforelse/index.html", "provby/aktorer/kommunstyrelsen/index.html"):
         page = soup(site / prefix / path)
         assert words(page.select_one("p.sd-left-out")) == lead, path
