@@ -38,15 +38,18 @@ class Comparison:
 
 def compare(library: Library, today: dt.date) -> Comparison:
     result = Comparison(sorted(library.organisations))
+    named: set[tuple[str, str, str]] = set()  # (question, document, actor) already answered
     for doc_id, loaded in sorted(library.documents.items()):
         doc, org = loaded.model, loaded.organisation
         if not doc.in_force_on(today):
             continue
 
         def add(question: str, answer: Answer) -> None:
-            answers = result.answers.setdefault((question, org), [])
-            if answer.actor is None or not any(a.actor == answer.actor and a.doc_id == doc_id for a in answers):
-                answers.append(answer)
+            if answer.actor is not None:
+                if (question, doc_id, answer.actor) in named:
+                    return
+                named.add((question, doc_id, answer.actor))
+            result.answers.setdefault((question, org), []).append(answer)
 
         for decision in doc.decisions:
             if decision.kind in ("adopted", "confirmed") and decision.body:
