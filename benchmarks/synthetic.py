@@ -393,7 +393,7 @@ def make_document(rng: random.Random, plan: Plan, siblings: list[Plan], writer: 
         last = last + dt.timedelta(days=rng.randint(200, 900))
         if last.year > 2026:
             break
-        revisions.append({"decision": _decision(rng, org, last, "kommunstyrelsen"),
+        revisions.append({"kind": "revised", **_decision(rng, org, last, "kommunstyrelsen"),
                           "version": f"{len(revisions) + 2}.0",
                           "note": {"sv": "Uppdaterad efter uppföljning.", "en": "Updated after a follow-up."}})
     for _ in range(rng.choice([0, 0, 1])):
@@ -446,21 +446,23 @@ def make_document(rng: random.Random, plan: Plan, siblings: list[Plan], writer: 
     title = {"sv": f"{type_sv} för {topic[1]}", "en": f"{type_en} for {topic[2]}"}
     doc: dict[str, Any] = {
         "organisation": org.id,
-        "type": type_id,
+        "types": [type_id],
         "title": text(title),
         "description": text({"sv": f"{org.place}s {type_sv.lower()} för {topic[1]}.",
                              "en": f"The {type_en.lower()} of {org.place} for {topic[2]}."}) if rng.random() < 0.4 else None,
         "source_file": f"{rng.getrandbits(48):012x}.txt",
+        "original": {"url": None, "retrieved": None},
         "versions": versions,
         "status": "in_force",
         "owner": owner,
         "responsible_officer": rng.choice([None, None, "internationell-samordnare"]),
-        "adopted": _decision(rng, org, plan.adopted, rng.choice(["kommunfullmaktige", "kommunfullmaktige", "kommunstyrelsen"])),
+        "decisions": [{"kind": "adopted", **_decision(
+            rng, org, plan.adopted, rng.choice(["kommunfullmaktige", "kommunfullmaktige", "kommunstyrelsen"]))}, *revisions],
+        "scope": None,
         "published": plan.adopted + dt.timedelta(days=rng.randint(5, 60)) if rng.random() < 0.5 else None,
         "version": f"{len(revisions) + 1}.0" if rng.random() < 0.5 else None,
         "validity": validity,
         "review": _review_rules(rng, plan, org),
-        "revisions": revisions,
         "follow_ups": follow_ups,
         "relations": relations,
         "sections": sections,

@@ -105,12 +105,13 @@ def _new(args: argparse.Namespace) -> int:
                                          _ask(args.name_sv, "Swedish name"), _ask(args.name_en, "English name"))
     elif args.what == "document":
         _known_names(data, args)
-        adopted_on = args.adopted_on or (_date(a) if (a := _ask(None, "adopted on (YYYY-MM-DD, empty if not stated)", False)) else None)
+        verb = "proposed" if args.status == "proposal" else "adopted"
+        adopted_on = args.adopted_on or (_date(a) if (a := _ask(None, f"{verb} on (YYYY-MM-DD, empty if not stated)", False)) else None)
         path = scaffold.new_document(data, scaffold.NewDocument(
             organisation=_ask(args.organisation, "organisation id"), type=_ask(args.type, "document type id"),
             title_sv=_ask(args.title_sv, "Swedish title"), title_en=_ask(args.title_en, "English title"),
             adopted_by=args.adopted_by, adopted_on=adopted_on, paragraph=args.paragraph,
-            diary_number=args.diary_number, doc_id=args.id))
+            diary_number=args.diary_number, doc_id=args.id, status=args.status))
     else:
         path, doc = _load_document(data, _ask(args.document, "document id, e.g. vasteras/riktlinje-internationellt-arbete"))
         version = scaffold.add_revision(path, doc, scaffold.NewRevision(
@@ -146,12 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     doc.add_argument("--type", help="document type id, e.g. policy")
     doc.add_argument("--title-sv")
     doc.add_argument("--title-en")
-    doc.add_argument("--adopted-by", help="actor id of the deciding body")
-    doc.add_argument("--adopted-on", type=_date, help="YYYY-MM-DD")
+    doc.add_argument("--status", choices=scaffold.NEW_STATUSES, default="in_force",
+                     help="in_force (adopted; the default) or proposal (not adopted)")
+    doc.add_argument("--adopted-by", help="actor id of the deciding body (for a proposal: the proposing body)")
+    doc.add_argument("--adopted-on", type=_date, help="YYYY-MM-DD (for a proposal: the date proposed)")
     doc.add_argument("--paragraph", help="§ number")
     doc.add_argument("--diary-number")
     doc.add_argument("--id", help="file name (default: from the Swedish title)")
-    rev = kinds.add_parser("revision", parents=[data_option], help="record a revision of a document and bump its version")
+    rev = kinds.add_parser("revision", parents=[data_option], help="record a revision decision of a document and bump its version")
     rev.add_argument("document", nargs="?", help="organisation/document")
     rev.add_argument("--date", type=_date, help="YYYY-MM-DD of the decision")
     rev.add_argument("--body", help="actor id of the deciding body")

@@ -102,20 +102,23 @@ actors:
 
 DOCUMENT = """\
 organisation: testby
-type: policy
+types: [policy]
 title: {sv: Testpolicy, en: Test policy}
 source_file: null
+original: {url: null, retrieved: null}
 versions:
   sv: {kind: original}
   en: {kind: plain_translation, translated_from: sv}
 status: in_force
 owner: kommunstyrelsen
 responsible_officer: null
-adopted:
-  body: kommunfullmaktige
-  date: 2020-01-15
-  paragraph: "12"
-  diary_number: null
+decisions:
+  - kind: adopted
+    body: kommunfullmaktige
+    date: 2020-01-15
+    paragraph: "12"
+    diary_number: null
+scope: null
 published: null
 version: null
 validity: {kind: until_further_notice}

@@ -19,6 +19,6 @@ def test_bad_data_fails_the_build_with_file_line_and_field(tmp_path: Path) -> No
     result = mkdocs_build(project, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"policy_data/documents/alingsas/internationell-policy.yaml:{line}:3: adopted.date: '2007-04-31' is not a real date" in output
+    assert f"policy_data/documents/alingsas/internationell-policy.yaml:{line}:5: decisions[0].date: '2007-04-31' is not a real date" in output
     assert "Traceback" not in output
     assert not site.exists() or not any(site.rglob("*.html")), "no half-built site"

@@ -28,14 +28,14 @@ def test_errors_exit_1_with_file_line_field_and_no_traceback(tmp_path: Path) -> 
     result = run(["check"], tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "policy_data/documents/testby/testpolicy.yaml:13:3: adopted.date: '2020-13-01' is not a real date" in result.stdout
+    assert "policy_data/documents/testby/testpolicy.yaml:15:5: decisions[0].date: '2020-13-01' is not a real date" in result.stdout
 
 
 def test_github_format_annotates_the_line(tmp_path: Path, capsys) -> None:
     data = write_library(tmp_path, document=DOCUMENT.replace("owner: kommunstyrelsen", "owner: ks"))
     assert main(["--data", str(data), "check", "--format", "github"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("::error file=policy_data/documents/testby/testpolicy.yaml,line=9,col=1::owner: unknown actor")
+    assert out.startswith("::error file=policy_data/documents/testby/testpolicy.yaml,line=10,col=1::owner: unknown actor")
 
 
 def test_gaps_are_warnings_not_errors(tmp_path: Path, capsys) -> None:
@@ -48,6 +48,6 @@ def test_gaps_are_warnings_not_errors(tmp_path: Path, capsys) -> None:
     assert kinds == ["actor_without_duties", "no_owner", "rule_without_actor", "stale_translation", "unlisted_role"]
     assert main(["--data", str(data), "check"]) == 0
     out = capsys.readouterr().out
-    assert "testpolicy.yaml:9:1: warning: owner: no owner" in out
+    assert "testpolicy.yaml:10:1: warning: owner: no owner" in out
     assert "warning: actors[2].id: no document gives 'idle' a duty or a role" in out
     assert "names a 'samordnare'" in out

@@ -190,7 +190,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Outcome:
 
     # Preconditions: both the organisation and the document type are new to the library.
     assert not (data / "organisations" / f"{ORG}.yaml").exists()
-    used_types = {yaml.safe_load(p.read_text(encoding="utf-8"))["type"] for p in data.glob("documents/*/*.yaml")}
+    used_types = {t for p in data.glob("documents/*/*.yaml") for t in yaml.safe_load(p.read_text(encoding="utf-8"))["types"]}
     assert TYPE not in used_types, f"{TYPE} is used already: pick a type no document uses"
     assert TYPE in {t["id"] for t in yaml.safe_load((data / "document_types.yaml").read_text(encoding="utf-8"))["types"]}
 
@@ -397,7 +397,8 @@ def test_home_page_links_the_organisation_and_the_document(outcome: Outcome, pre
     documents = links_to(article, prefix, prefix + DOC)
     assert len(documents) == 2 and {words(a) for a in documents} == {title}  # by organisation and by type
     by_type = words(soup.select_one("article"))
-    assert f"{title} – {org_name}" in by_type
+    status = "Gällande" if language == "sv" else "In force"
+    assert re.search(re.escape(title) + r" \([^)]+\) – " + re.escape(f"{status} , {org_name}"), by_type), by_type
 
 
 @pytest.mark.parametrize("prefix, language, own_words, other_words", [

@@ -14,7 +14,7 @@ from styrdok.views.gaps import find_gaps
 from styrdok.views.history import recent, stale_translations
 from styrdok.data.library import load_library
 from styrdok.data.scaffold import bump
-from styrdok.data.schema import SCHEMAS, schema_text
+from styrdok.data.schema import SCHEMAS, fields_markdown, schema_text
 
 from .conftest import DOCUMENT, PROJECT, write_library
 
@@ -23,6 +23,15 @@ from .conftest import DOCUMENT, PROJECT, write_library
 def test_committed_schema_is_up_to_date(name: str) -> None:
     committed = (PROJECT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(name), "run `styrdok schema` and commit schema/"
+
+
+def test_committed_field_reference_is_up_to_date() -> None:
+    """README and CONTRIBUTING link schema/fields.md: it must say what the model says."""
+    committed = (PROJECT / "schema" / "fields.md").read_text(encoding="utf-8")
+    assert committed == fields_markdown(), "run `styrdok schema` and commit schema/"
+    assert "| `decisions` | `list of Decision` | yes |" in committed
+    for link in ("README.md", "CONTRIBUTING.md"):
+        assert "schema/fields.md" in (PROJECT / link).read_text(encoding="utf-8"), link
 
 
 def test_every_data_file_points_to_its_schema() -> None:
@@ -40,7 +49,7 @@ def test_every_data_file_points_to_its_schema() -> None:
 def test_schema_rejects_unknown_keys_for_editors() -> None:
     document = json.loads(schema_text("document"))
     assert document["additionalProperties"] is False
-    assert "adopted" in document["required"]
+    assert "decisions" in document["required"]
 
 
 def test_new_organisation_and_document_pass_check(tmp_path: Path, capsys) -> None:
@@ -52,7 +61,7 @@ def test_new_organisation_and_document_pass_check(tmp_path: Path, capsys) -> Non
                  "--adopted-by", "kommunfullmaktige", "--adopted-on", "2025-03-27", "--paragraph", "45"]) == 0
     library = load_library(data)
     doc = library.documents["nyby/policy-for-oppna-data"].model
-    assert (doc.adopted.body, doc.adopted.date.isoformat(), doc.adopted.paragraph) == ("kommunfullmaktige", "2025-03-27", "45")
+    assert (doc.adoption.body, doc.adopted_on.isoformat(), doc.adoption.paragraph) == ("kommunfullmaktige", "2025-03-27", "45")
     assert "ok: 2 documents in 2 organisations" in capsys.readouterr().out
 
 
@@ -67,8 +76,8 @@ def test_new_revision_records_the_decision_and_bumps_the_version(tmp_path: Path)
     assert main([*args[:5], "--date", "2026-01-10", *args[7:]]) == 0
     doc = load_library(data).documents["testby/testpolicy"].model
     assert doc.version == "1.2"
-    assert [(r.decision.date.isoformat(), r.version) for r in doc.revisions] == [("2024-05-02", "1.1"), ("2026-01-10", "1.2")]
-    assert doc.revisions[0].decision.diary_number == "KS 2024/12"
+    assert [(r.date.isoformat(), r.version) for r in doc.revision_decisions] == [("2024-05-02", "1.1"), ("2026-01-10", "1.2")]
+    assert doc.revision_decisions[0].diary_number == "KS 2024/12"
     events = recent(load_library(data))
     assert [(e.kind, e.date.isoformat()) for e in events] == [("revised", "2026-01-10"), ("revised", "2024-05-02"), ("adopted", "2020-01-15")]
 

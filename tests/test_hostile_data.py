@@ -3,8 +3,8 @@
 A copy of the project is built with script, event-handler, javascript: and
 iframe payloads, HTML comments and Markdown that tries to open raw HTML, in
 every kind of text field: document titles, descriptions, section headings,
-bodies, duty labels and duties, rules as written, actor names and the
-organisation's name. Then:
+bodies, duty labels and duties, rules as written, decisions, a body outside
+the organisation, identifiers, scope, actor names and the organisation's name. Then:
 
 - the build still succeeds (`mkdocs build --strict`);
 - every page that shows one of these texts is opened in chromium: no script
@@ -94,8 +94,16 @@ def _inject(project: Path) -> int:
     doc["title"] = injector.text(doc["title"])
     if doc.get("description"):
         doc["description"] = injector.text(doc["description"], markdown=True)
-    if (doc.get("adopted") or {}).get("as_written"):
-        doc["adopted"]["as_written"] = injector.text(doc["adopted"]["as_written"])
+    for decision in doc.get("decisions") or []:
+        if decision.get("as_written"):
+            decision["as_written"] = injector.text(decision["as_written"])
+    # The facts of a document's life: a body outside the organisation, identifiers, scope.
+    doc["decisions"].append({"kind": "confirmed", "body": None, "date": None, "paragraph": None, "diary_number": None,
+                             "outside_body": injector.text({"sv": "Regionen", "en": "The region"})})
+    injector.count += 1
+    doc["identifiers"] = [{"scheme": "collection", "value": _hostile(injector.count, "H 2014 nr 79")}]
+    doc["scope"] = {"applies_to": [{"kind": "named", "name": injector.text({"sv": "Bolagen", "en": "The companies"})}],
+                    "as_written": injector.text({"sv": "Gäller bolagen.", "en": "Applies to the companies."})}
 
     def sections(items: list) -> None:
         for section in items:

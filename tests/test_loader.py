@@ -30,7 +30,7 @@ def test_valid_library_loads(library_dir: Path) -> None:
     library = load_library(library_dir)
     assert list(library.documents) == ["testby/testpolicy"]
     doc = library.documents["testby/testpolicy"].model
-    assert doc.adopted.date.isoformat() == "2020-01-15"
+    assert doc.adopted_on.isoformat() == "2020-01-15"
     assert doc.sections[0].responsibilities[0].duties[0].sv == "Samordnar arbetet."
 
 
@@ -58,7 +58,7 @@ def test_impossible_date(tmp_path: Path) -> None:
     document = DOCUMENT.replace("date: 2020-01-15", "date: 2013-02-30")
     [message] = errors_for(tmp_path, document=document)
     assert message.startswith(f"{DOC_FILE}:{line_of(document, '2013-02-30')}:")
-    assert "adopted.date: '2013-02-30' is not a real date (expected a real date as YYYY-MM-DD)" in message
+    assert "decisions[0].date: '2013-02-30' is not a real date (expected a real date as YYYY-MM-DD)" in message
 
 
 def test_wrong_type_of_value(tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_unknown_choice_lists_the_choices(tmp_path: Path) -> None:
     document = DOCUMENT.replace("status: in_force", "status: active")
     [message] = errors_for(tmp_path, document=document)
     assert f"{DOC_FILE}:{line_of(document, 'status: active')}:" in message
-    assert "'in_force'" in message and "'draft'" in message
+    assert "'in_force'" in message and "'proposal'" in message
 
 
 def test_unknown_rule_kind(tmp_path: Path) -> None:

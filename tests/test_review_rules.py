@@ -16,12 +16,14 @@ D = dt.date
 def doc(review: list[dict[str, Any]], adopted: str | None = "2014-10-09", validity: dict[str, Any] | None = None,
         revisions: list[dict[str, Any]] = (), follow_ups: list[dict[str, Any]] = ()) -> Document:
     return Document.model_validate({
-        "organisation": "x", "type": "policy", "title": {"sv": "T"}, "source_file": None,
+        "organisation": "x", "types": ["policy"], "title": {"sv": "T"}, "source_file": None,
+        "original": {"url": None, "retrieved": None}, "scope": None,
         "versions": {"sv": {"kind": "original"}}, "status": "in_force", "owner": None,
         "responsible_officer": None, "published": None, "version": None,
-        "adopted": {"body": None, "date": adopted, "paragraph": None, "diary_number": None},
+        "decisions": [{"kind": "adopted", "body": None, "date": adopted, "paragraph": None, "diary_number": None},
+                      *revisions],
         "validity": validity or {"kind": "until_further_notice"}, "review": review,
-        "revisions": list(revisions), "follow_ups": list(follow_ups),
+        "follow_ups": list(follow_ups),
         "sections": [{"id": "a", "heading": {"sv": "A"}}],
     })
 
@@ -31,7 +33,7 @@ def rule(kind: str, duties: list[str] = ["revision"], **extra: Any) -> dict[str,
 
 
 def revision(date: str) -> dict[str, Any]:
-    return {"decision": {"body": None, "date": date, "paragraph": None, "diary_number": None}, "note": {"sv": "n"}}
+    return {"kind": "revised", "body": None, "date": date, "paragraph": None, "diary_number": None, "note": {"sv": "n"}}
 
 
 @pytest.mark.parametrize("day, start, end", [

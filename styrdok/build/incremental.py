@@ -52,7 +52,8 @@ def linked(library: Library, doc_ids: Iterable[str]) -> set[str]:
     wanted = set(doc_ids)
     out: set[str] = set()
     for doc_id, loaded in library.documents.items():
-        targets = {r.document for r in loaded.model.relations if r.document} | {loaded.model.replaced_by} - {None}
+        successor = loaded.model.replaced_by
+        targets = {r.document for r in loaded.model.relations if r.document} | {successor.document if successor else None} - {None}
         if doc_id in wanted:
             out |= targets
         elif targets & wanted:

@@ -82,6 +82,14 @@ _EXPECTED = {
 }
 
 
+# Fields with a pattern that is not an id, and what their value must be.
+_PATTERN_FIELDS = {
+    "url": "an http(s) address (expected an address that starts with https:// or http://)",
+    "website": "an http(s) address (expected an address that starts with https:// or http://)",
+    "file": "a file under originals/ (expected e.g. originals/policy-2014.pdf)",
+}
+
+
 def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -98,6 +106,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return f"{error['input']!r} is not a real date (expected {expected})"
     if kind == "string_pattern_mismatch":
+        field = error["loc"][-1] if error.get("loc") else None
+        if field in _PATTERN_FIELDS:
+            return f"{error['input']!r} is not {_PATTERN_FIELDS[field]}"
         return f"{error['input']!r} is not a valid id (expected {expected})"
     if kind == "missing":
         return f"missing ({expected})"
@@ -272,18 +283,26 @@ def _check_document(library: Library, loaded: LoadedDocument, problems: list[Pro
         if value is not None and value not in library.documents:
             problems.append(at(where, path, _unknown("document", value, library.documents)))
 
-    if doc.type not in library.types:
-        problems.append(at(where, ("type",), _unknown("document type", doc.type, library.types)))
+    for path, message in doc.life_problems():
+        problems.append(at(where, path, message))
+    for index, type_id in enumerate(doc.types):
+        if type_id not in library.types:
+            problems.append(at(where, ("types", index), _unknown("document type", type_id, library.types)))
     for key in ("owner", "responsible_officer", "contact"):
         actor_ref((key,), getattr(doc, key))
-    actor_ref(("adopted", "body"), doc.adopted.body)
-    for index, revision in enumerate(doc.revisions):
-        actor_ref(("revisions", index, "decision", "body"), revision.decision.body)
+    for index, decision in enumerate(doc.decisions):
+        actor_ref(("decisions", index, "body"), decision.body)
     for index, follow_up in enumerate(doc.follow_ups):
         actor_ref(("follow_ups", index, "body"), follow_up.body)
     for index, rule in enumerate(doc.review):
         actor_ref(("review", index, "responsible"), rule.responsible)
-    document_ref(("replaced_by",), doc.replaced_by)
+    if doc.scope is not None:
+        for index, part in enumerate(doc.scope.applies_to):
+            actor_ref(("scope", "applies_to", index, "actor"), part.actor)
+    if doc.replaced_by is not None:
+        document_ref(("replaced_by", "document"), doc.replaced_by.document)
+        if doc.replaced_by.document == loaded.id:
+            problems.append(at(where, ("replaced_by", "document"), "a document cannot replace itself"))
     for index, relation in enumerate(doc.relations):
         document_ref(("relations", index, "document"), relation.document)
         if relation.document == loaded.id:
@@ -291,6 +310,8 @@ def _check_document(library: Library, loaded: LoadedDocument, problems: list[Pro
 
     languages = set(doc.versions)
     _check_languages(where, ("title",), doc.title, languages, problems)
+    # A partial version gives the title, and text only for the sections it covers.
+    languages = {lang for lang in languages if not doc.versions[lang].partial}
     seen: dict[str, tuple[str | int, ...]] = {}
     for path, section in sections_with_paths(doc.sections, ("sections",)):
         if section.id in seen:

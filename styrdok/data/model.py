@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 LANGUAGES = ("sv", "en")
 Language = Literal["sv", "en"]
@@ -140,24 +140,54 @@ class LanguageVersion(Strict):
         description="Fingerprint of the original text this translation was made from (set by "
         "`styrdok translated`). When the original changes, the translation is flagged as stale.",
     )
+    partial: bool = Field(
+        False,
+        description="true when this version covers only some sections: the sections without text in "
+        "this language are shown in the original language, marked as such. The title is always needed.",
+    )
+
+
+DecisionKind = Literal["proposed", "adopted", "confirmed", "revised", "repealed"]
 
 
 class Decision(Strict):
-    """A decision: who took it, when, under which § and diary number."""
+    """One decision about the document: who took it, when, under which §
+    and diary number, and what it did (kind)."""
 
-    body: Id | None = Field(description="Actor id of the deciding body, or null if the source does not say.")
+    kind: DecisionKind = Field(
+        description="proposed (a proposal put forward), adopted (antaget), confirmed (fastställt, e.g. by "
+        "a company board after the council), revised (reviderat: a new wording of this document), "
+        "repealed (upphävt).")
+    body: Id | None = Field(
+        description="Actor id of the deciding body in the organisation (a company board is an actor of "
+        "kind `company`), or null if the source does not say or the body is outside the organisation.")
+    outside_body: Text | None = Field(
+        None, description="The name of a deciding body outside the organisation, as the source gives it.")
     date: dt.date | None = Field(description="YYYY-MM-DD, or null if the source does not say.")
-    paragraph: str | None = Field(description="The § number in the minutes, e.g. `61`, or null.")
-    diary_number: str | None = Field(description="Diarienummer, e.g. `KS-2014/00860`, or null.")
+    paragraph: str | None = Field(
+        description="The § number in the minutes without the sign, e.g. `61` (a leading `§` is removed), or null.")
+    diary_number: str | None = Field(description="Diarienummer of the decision, e.g. `KS-2014/00860`, or null.")
     as_written: Text | None = Field(None, description="The decision as the source words it.")
+    version: str | None = Field(None, description="For kind revised: the version number the source gives, if any.")
+    note: Text | None = Field(None, description="For kind revised: what changed, in a sentence.")
 
+    @field_validator("paragraph", mode="before")
+    @classmethod
+    def _paragraph_without_sign(cls, value: object) -> object:
+        """Editors copy "§ 258" from the minutes; the page adds the sign itself."""
+        if isinstance(value, str):
+            value = value.strip().lstrip("§").strip()
+            if not value:
+                raise ValueError("give the § number, e.g. `61`, or null")
+            if "§" in value:
+                raise ValueError("write the number without `§`, e.g. `61`")
+        return value
 
-class Revision(Strict):
-    """A later decision that revised the document; it moves review dates forward."""
-
-    decision: Decision
-    version: str | None = None
-    note: Text = Field(description="What changed, in a sentence.")
+    @model_validator(mode="after")
+    def _one_body(self) -> "Decision":
+        if self.body is not None and self.outside_body is not None:
+            raise ValueError("give either `body` (an actor id) or `outside_body` (a name), not both")
+        return self
 
 
 class FollowUp(Strict):
@@ -220,7 +250,7 @@ class Validity(Strict):
         return self
 
 
-RelationKind = Literal["replaces", "implements", "complemented_by", "refers_to"]
+RelationKind = Literal["replaces", "revises", "implements", "complemented_by", "refers_to"]
 
 
 class Relation(Strict):
@@ -269,40 +299,192 @@ class Section(Strict):
     sections: list["Section"] = Field(default_factory=list)
 
 
-DocumentStatus = Literal["in_force", "replaced", "repealed", "draft"]
+DocumentStatus = Literal["proposal", "in_force", "revised", "replaced", "repealed"]
+ShownStatus = Literal["proposal", "in_force", "expired", "revised", "replaced", "repealed"]
+
+
+class Successor(Strict):
+    """What took a document's place: a document in this library or one
+    outside it, by title."""
+
+    document: DocumentId | None = Field(None, description="The newer document, if it is in this library.")
+    title: Text | None = Field(None, description="Its title, if it is not in this library.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "Successor":
+        if (self.document is None) == (self.title is None):
+            raise ValueError("give either `document` (in this library) or `title` (outside it), not both")
+        return self
+
+
+ScopeKind = Literal["organisation", "companies", "actor", "named"]
+
+
+class ScopePart(Strict):
+    kind: ScopeKind = Field(
+        description="organisation (the whole organisation), companies (its companies), actor (one of its "
+        "actors, given in `actor`), named (a part named in `name`, when it is not an actor).")
+    actor: Id | None = Field(None, description="For kind actor: the actor id.")
+    name: Text | None = Field(None, description="For kind named: the part as the source names it.")
+
+    @model_validator(mode="after")
+    def _fields_match_kind(self) -> "ScopePart":
+        if (self.kind == "actor") != (self.actor is not None):
+            raise ValueError("`actor` is needed for kind actor, and only for it")
+        if (self.kind == "named") != (self.name is not None):
+            raise ValueError("`name` is needed for kind named, and only for it")
+        return self
+
+
+class Scope(Strict):
+    """What the document applies to, as the source says it."""
+
+    applies_to: list[ScopePart] = Field(min_length=1, description="The parts it applies to.")
+    as_written: Text | None = Field(None, description="The sentence of the source that says so.")
+
+
+IdentifierScheme = Literal["diary_number", "collection", "other"]
+
+
+class Identifier(Strict):
+    scheme: IdentifierScheme = Field(
+        description="diary_number (diarienummer), collection (a number in a collection of rules, e.g. "
+        "`H 2014 nr 79`), other (then `label` names it).")
+    value: NonEmpty = Field(description="The identifier as the source writes it.")
+    label: Text | None = Field(None, description="For scheme other: what the identifier is called.")
+
+    @model_validator(mode="after")
+    def _label_for_other(self) -> "Identifier":
+        if (self.scheme == "other") != (self.label is not None):
+            raise ValueError("`label` is needed for scheme other, and only for it")
+        return self
+
+
+class Original(Strict):
+    """Where the published original can be read. Every field may be null:
+    the page then says the library holds no link, nothing more."""
+
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        description="http(s) address of the published original, or null if the library has none.")
+    file: Annotated[str, StringConstraints(pattern=r"^originals/[A-Za-z0-9._/-]+$")] | None = Field(
+        None, description="A copy kept in the repository, under `originals/`, or null.")
+    retrieved: dt.date | None = Field(description="The date the address or copy was retrieved, or null.")
+
+    @model_validator(mode="after")
+    def _retrieved_needs_a_source(self) -> "Original":
+        if self.retrieved is not None and self.url is None and self.file is None:
+            raise ValueError("`retrieved` needs a `url` or a `file`")
+        if self.file is not None and ".." in self.file:
+            raise ValueError("`file` must stay inside `originals/`")
+        return self
 
 
 class Document(Strict):
+    """One governing document in its current wording.
+
+    Versions of one document: the file holds the current wording, and each
+    new wording is a `revised` decision in `decisions`. An earlier wording
+    whose text is kept goes in a file of its own with `status: revised` and
+    `replaced_by: {document: <current>}`, so a history can show both texts."""
+
     organisation: Id = Field(description="Id of the organisation (its file in organisations/); must match the folder.")
-    type: Id = Field(description="Id of the document type (document_types.yaml), e.g. `policy`.")
+    types: list[Id] = Field(
+        min_length=1,
+        description="Ids of the document's types (document_types.yaml), e.g. `[policy]`; a combined "
+        "document lists each, e.g. `[policy, riktlinje]`.")
     title: Text = Field(description="The title as the source gives it, and in English.")
     description: Text | None = Field(None, description="A one-sentence summary, if the source gives one.")
-    source_file: str | None = Field(description="The source text this encoding was made from.")
+    source_file: str | None = Field(
+        description="Editor provenance, never shown to readers: the text file this encoding was made from.")
+    original: Original = Field(description="Where the published original can be read.")
     versions: dict[Language, LanguageVersion] = Field(
         min_length=1, description="Each language the texts are given in, and what that version is.")
-    status: DocumentStatus = Field(description="in_force, replaced, repealed or draft.")
-    replaced_by: DocumentId | None = None
+    status: DocumentStatus = Field(
+        description="proposal (not adopted), in_force, revised (an earlier wording of a document that "
+        "has a newer one), replaced (by another document), repealed (upphävt). Expired is not typed: "
+        "it follows from a validity end date that has passed.")
+    replaced_by: Successor | None = Field(
+        None, description="For status revised or replaced: the newer document, in this library or outside it.")
     owner: Id | None = Field(description="Dokumentägare: actor id, or null if the source does not say.")
     responsible_officer: Id | None = Field(description="Dokumentansvarig: actor id, or null.")
     contact: Id | None = Field(None, description="A contact role (never a person's name).")
-    adopted: Decision
+    decisions: list[Decision] = Field(
+        description="Every decision about the document the source records, oldest first; [] if none.")
+    identifiers: list[Identifier] = Field(
+        default_factory=list, description="Diary number and other identifiers of the document itself.")
+    scope: Scope | None = Field(description="What the document applies to, or null if the source does not say.")
     published: dt.date | None = Field(description="Date of publication, or null.")
     version: str | None = Field(description="Version as the source gives it, or null.")
     validity: Validity
     review: list[ReviewRule] = Field(description="Review and follow-up rules; [] if the source gives none.")
-    revisions: list[Revision] = Field(default_factory=list)
     follow_ups: list[FollowUp] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list, description="What this document says about others.")
     sections: list[Section] = Field(min_length=1, description="The text, section by section, in the source's order.")
 
     @model_validator(mode="after")
-    def _versions_consistent(self) -> "Document":
+    def _one_original(self) -> "Document":
         originals = [lang for lang, v in self.versions.items() if v.kind == "original"]
         if len(originals) > 1:
             raise ValueError("only one language version can be the original")
-        if self.status == "replaced" and self.replaced_by is None:
-            raise ValueError("status replaced needs `replaced_by`")
         return self
+
+    def life_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """(field path, message) for each way the status, decisions and types
+        contradict each other. The loader reports them at their line."""
+        out: list[tuple[tuple[str | int, ...], str]] = []
+        for index, type_id in enumerate(self.types):
+            if type_id in self.types[:index]:
+                out.append((("types", index), f"type {type_id!r} is listed twice"))
+        kinds = [d.kind for d in self.decisions]
+        status = ("status",)
+        if self.status == "proposal":
+            if "proposed" not in kinds:
+                out.append((status, "status proposal needs a decision of kind proposed (body and date may be null)"))
+            for index, kind in enumerate(kinds):
+                if kind != "proposed":
+                    out.append((("decisions", index, "kind"), f"a proposal has no decision of kind {kind}; "
+                                "once it is adopted, set `status: in_force`"))
+        if self.status == "repealed" and "repealed" not in kinds:
+            out.append((status, "status repealed needs a decision of kind repealed"))
+        if self.status != "repealed" and "repealed" in kinds:
+            out.append((status, f"status {self.status} contradicts the decision of kind repealed; use status repealed"))
+        if self.status in ("revised", "replaced") and self.replaced_by is None:
+            out.append((status, f"status {self.status} needs `replaced_by`"))
+        if self.status not in ("revised", "replaced") and self.replaced_by is not None:
+            out.append((("replaced_by",), "`replaced_by` is only for status revised or replaced"))
+        return out
+
+    # --- helpers other modules rely on ------------------------------------------
+    @property
+    def adoption(self) -> Decision | None:
+        """The decision that adopted the document (the first of kind adopted)."""
+        return next((d for d in self.decisions if d.kind == "adopted"), None)
+
+    @property
+    def adopted_on(self) -> dt.date | None:
+        adoption = self.adoption
+        return adoption.date if adoption else None
+
+    @property
+    def proposal(self) -> Decision | None:
+        """The latest decision that proposed the document, for a proposal."""
+        return next((d for d in reversed(self.decisions) if d.kind == "proposed"), None)
+
+    @property
+    def revision_decisions(self) -> list[Decision]:
+        """Recorded decisions of kind revised, oldest first (review rules count from them)."""
+        return [d for d in self.decisions if d.kind == "revised"]
+
+    def shown_status(self, day: dt.date) -> ShownStatus:
+        """The status on `day`: as typed, except that a document in force whose
+        validity end date has passed is expired."""
+        if self.status == "in_force" and self.validity.until is not None and self.validity.until < day:
+            return "expired"
+        return self.status
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Proposals, earlier wordings, replaced, repealed and expired documents are not in force."""
+        return self.shown_status(day) == "in_force"
 
 
 def texts(value: object, path: tuple[str | int, ...] = (),

@@ -61,11 +61,17 @@ class NewDocument:
     type: str
     title_sv: str
     title_en: str
-    adopted_by: str | None
-    adopted_on: dt.date | None
+    adopted_by: str | None  # the proposing body for a proposal
+    adopted_on: dt.date | None  # the date proposed for a proposal
     paragraph: str | None = None
     diary_number: str | None = None
     doc_id: str | None = None
+    status: str = "in_force"  # or "proposal"
+
+
+# Text that `new_document` writes for the editor to replace; `styrdok check` warns while it is left.
+PLACEHOLDERS = ("Klistra in dokumentets text här, avsnitt för avsnitt.", "Write the plain English version here.")
+NEW_STATUSES = ("in_force", "proposal")
 
 
 def new_document(data: Path, new: NewDocument) -> Path:
@@ -73,25 +79,35 @@ def new_document(data: Path, new: NewDocument) -> Path:
     path = data / "documents" / new.organisation / f"{doc_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} exists already; choose another id with --id")
+    if new.status not in NEW_STATUSES:
+        raise ScaffoldError(f"a new document has status {' or '.join(NEW_STATUSES)}, not {new.status!r}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         f"""# yaml-language-server: $schema=../../../schema/document.schema.json
 # Fields the source does not give stay null: the site shows them as unknown.
+# Every field is explained in CONTRIBUTING.md and schema/fields.md.
 organisation: {new.organisation}
-type: {new.type}
+types: [{new.type}]
 title: {{sv: {_q(new.title_sv)}, en: {_q(new.title_en)}}}
 source_file: null
+# Where the published original is: its address and the date you retrieved it.
+original: {{url: null, retrieved: null}}
 versions:
   sv: {{kind: original}}
   en: {{kind: plain_translation, translated_from: sv}}
-status: in_force
+status: {new.status}
 owner: null
 responsible_officer: null
-adopted:
-  body: {new.adopted_by or "null"}
-  date: {new.adopted_on.isoformat() if new.adopted_on else "null"}
-  paragraph: {_q(new.paragraph)}
-  diary_number: {_q(new.diary_number)}
+decisions:
+  - kind: {"proposed" if new.status == "proposal" else "adopted"}
+    body: {new.adopted_by or "null"}
+    date: {new.adopted_on.isoformat() if new.adopted_on else "null"}
+    paragraph: {_q(new.paragraph)}
+    diary_number: {_q(new.diary_number)}
+# Identifiers of the document itself, e.g. - {{scheme: diary_number, value: "KS-2014/00860"}}
+identifiers: []
+# What it applies to, e.g. applies_to: [{{kind: organisation}}, {{kind: companies}}]
+scope: null
 published: null
 version: null
 validity: {{kind: unknown}}
@@ -107,8 +123,8 @@ sections:
   - id: text
     heading: {{sv: Text, en: Text}}
     body:
-      sv: Klistra in dokumentets text här, avsnitt för avsnitt.
-      en: Write the plain English version here.
+      sv: {PLACEHOLDERS[0]}
+      en: {PLACEHOLDERS[1]}
 """,
         encoding="utf-8",
     )
@@ -140,27 +156,27 @@ _TOP_KEY = re.compile(r"^([a-z_]+):", re.M)
 
 
 def add_revision(path: Path, doc: Document, revision: NewRevision) -> str | None:
-    """Append a revision to the document's file and bump its version; returns the new version."""
+    """Append a decision of kind revised to the document's file and bump its version; returns the new version."""
     text = path.read_text(encoding="utf-8")
     version = revision.version or bump(doc.version)
     entry = (
-        f"  - decision:\n"
-        f"      body: {revision.body or 'null'}\n"
-        f"      date: {revision.date.isoformat()}\n"
-        f"      paragraph: {_q(revision.paragraph)}\n"
-        f"      diary_number: {_q(revision.diary_number)}\n"
+        f"  - kind: revised\n"
+        f"    body: {revision.body or 'null'}\n"
+        f"    date: {revision.date.isoformat()}\n"
+        f"    paragraph: {_q(revision.paragraph)}\n"
+        f"    diary_number: {_q(revision.diary_number)}\n"
         f"    version: {_q(version)}\n"
         f"    note: {{sv: {_q(revision.note_sv)}, en: {_q(revision.note_en)}}}\n"
     )
-    if re.search(r"^revisions:\s*\[\]\s*$", text, re.M):
-        text = re.sub(r"^revisions:\s*\[\]\s*$", "revisions:\n" + entry.rstrip("\n"), text, count=1, flags=re.M)
-    elif re.search(r"^revisions:\s*$", text, re.M):
-        start = re.search(r"^revisions:\s*$", text, re.M).end()  # type: ignore[union-attr]
+    if re.search(r"^decisions:\s*\[\]\s*$", text, re.M):
+        text = re.sub(r"^decisions:\s*\[\]\s*$", "decisions:\n" + entry.rstrip("\n"), text, count=1, flags=re.M)
+    elif re.search(r"^decisions:\s*$", text, re.M):
+        start = re.search(r"^decisions:\s*$", text, re.M).end()  # type: ignore[union-attr]
         following = _TOP_KEY.search(text, start)
         cut = following.start() if following else len(text)
         text = text[:cut].rstrip("\n") + "\n" + entry + ("\n" if following else "") + text[cut:]
     else:
-        text = text.rstrip("\n") + "\nrevisions:\n" + entry
+        raise ScaffoldError(f"{path}: the file has no top-level `decisions:` list")
     text = _set_top_level(text, "version", _q(version))
     path.write_text(text, encoding="utf-8")
     return version

@@ -10,7 +10,7 @@ from feedgen.feed import FeedGenerator
 
 from styrdok.views.history import Event
 from styrdok.data.library import Library
-from styrdok.render.words import Words
+from styrdok.render.words import Words, status_key
 
 
 def _time(day: dt.date) -> dt.datetime:
@@ -18,7 +18,7 @@ def _time(day: dt.date) -> dt.datetime:
 
 
 def feed(library: Library, events: list[Event], language: str, feed_url: str, page_url: dict[str, str],
-         title: str, site_url: str) -> str:
+         title: str, site_url: str, today: dt.date) -> str:
     w = Words(language)
     fg = FeedGenerator()
     fg.id(feed_url)
@@ -32,7 +32,9 @@ def feed(library: Library, events: list[Event], language: str, feed_url: str, pa
     for event in reversed(events):  # feedgen prepends: add oldest first
         doc = library.documents[event.doc_id].model
         name = doc.title.prefer(language)
-        body = library.actor(event.organisation, event.decision.body).name.get(language) if event.decision.body else w.unknown
+        decision = event.decision
+        body = (library.actor(event.organisation, decision.body).name.get(language) if decision.body
+                else decision.outside_body.prefer(language) if decision.outside_body else w.unknown)
         entry = fg.add_entry()
         entry.id(f"{page_url[event.doc_id]}#{event.kind}-{event.number}")
         entry.title(f"{w['event_' + event.kind]}: {name}")
@@ -44,7 +46,7 @@ def feed(library: Library, events: list[Event], language: str, feed_url: str, pa
             parts.append(f"§ {event.decision.paragraph}")
         if event.decision.diary_number:
             parts.append(f"{w.diary_number} {event.decision.diary_number}")
-        summary = ", ".join(parts) + "."
+        summary = ", ".join(parts) + f". {w.status}: {w[status_key(doc, today)]}."
         if event.note:
             summary += " " + event.note.prefer(language)
         entry.summary(summary)

@@ -20,13 +20,13 @@ from styrdok.render import atom, exports, ical, text_html, urls
 from styrdok.views import calendar, comparison, gaps, history, review
 from styrdok.data import schema
 from styrdok.build.incremental import Scope
-from styrdok.data.library import Library, LoadedDocument
+from styrdok.data.library import Library, LoadedDocument, walk_sections
 from styrdok.build.memo import SameInputs
-from styrdok.data.model import LANGUAGES, Actor, Text
+from styrdok.data.model import LANGUAGES, Actor, Section, Text
 from styrdok.views.relations import Link, incoming_links, links_of
 from styrdok.views.responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
 from styrdok.render.settings import SiteSettings
-from styrdok.render.words import Words
+from styrdok.render.words import Words, status_key
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ class Derived:
         if self._without_rule is None:
             self._without_rule = {}
             for d in sorted(self.library.documents):
+                if not self.library.documents[d].model.in_force_on(self.today):
+                    continue  # not in the calendar at all
                 if review.document_status(self.evaluate(d)) == "no_rule":
                     loaded = self.library.documents[d]
                     for key in (None, loaded.organisation, (loaded.organisation, loaded.model.owner)):
@@ -138,6 +140,10 @@ class PageContext:
     def status(self, doc_id: str) -> str:
         return review.document_status(self.evaluate(doc_id))
 
+    def shown_status(self, doc_id: str) -> str:
+        """The document's status word key on `today`, e.g. `status_proposal`."""
+        return status_key(self.library.documents[doc_id].model, self.today)
+
     def term(self, doc_id: str) -> tuple[review.Term, bool] | None:
         return review.term_label(self.library.documents[doc_id].model, self.today)
 
@@ -180,6 +186,10 @@ class PageContext:
             parts.append(f"lang={shown.lang}")
         return Markup("{" + " ".join(parts) + "}") if parts else Markup("")
 
+    def has_text(self, section: Section) -> bool:
+        """Whether a section is given in the page's language (a partial translation leaves some out)."""
+        return section.heading.get(self.language) is not None
+
     def short(self, text: str) -> str:
         return short(text)
 
@@ -208,6 +218,10 @@ class PageContext:
     def title(self, doc_id: str) -> Shown:
         return self.pick(self.library.documents[doc_id].model.title)
 
+    def documents_of_type(self, type_id: str) -> list[LoadedDocument]:
+        """Documents of a type, by id; a combined document is listed under each of its types."""
+        return [d for _, d in sorted(self.library.documents.items()) if type_id in d.model.types]
+
     def org_name(self, org: str) -> str:
         return self.library.organisations[org].name.get(self.language)
 
@@ -230,6 +244,8 @@ def _render(template: str, ctx: PageContext, **data: Any) -> str:
 def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
     doc = loaded.model
     shown_language = ctx.language if ctx.language in doc.versions else next(iter(doc.versions))
+    partial = ctx.language in doc.versions and doc.versions[ctx.language].partial
+    translated = [s for s, _ in walk_sections(doc.sections) if ctx.has_text(s)] if partial else None
     return _render(
         "document.md.j2",
         ctx,
@@ -242,10 +258,12 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
         events=history.events_of(loaded.id, doc, doc.organisation),
         stale=ctx.language in ctx.derived.stale_translations(loaded.id),
         matrix=document_matrix(doc),
+        translated=translated,
     )
 
 
-GAP_KINDS = ("rule_without_actor", "no_owner", "actor_without_duties", "unlisted_role", "stale_translation")
+GAP_KINDS = ("no_decision", "placeholder", "rule_without_actor", "no_owner", "actor_without_duties", "unlisted_role",
+             "stale_translation")
 
 
 def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings(),
@@ -259,7 +277,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
     documents = set(library.documents) if only is None else only.documents
     pages: MutableMapping[str, str] = {} if out is None else out
     entries = calendar.entries(library, today, settings.due_soon_days)
-    compared = comparison.compare(library)
+    compared = comparison.compare(library, today)
     found_gaps = gaps.find_gaps(library)
     page_urls = {lang: {d: settings.absolute(lang, urls.document(d).url) for d in library.documents} for lang in LANGUAGES}
     derived = Derived(library, today, settings)
@@ -294,20 +312,23 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
             file, url = urls.news_feed(org_id, language)
             scope = w.news_title if org_id is None else f"{w.news_title}: {library.organisations[org_id].name.get(language)}"
             pages[file] = atom.feed(library, events, language, settings.absolute(language, url), page_urls[language],
-                                    scope, settings.absolute(language, ""))
+                                    scope, settings.absolute(language, ""), today)
         put(urls.NEWS, "news.md.j2", events=news[None])
-        put(urls.COMPARISON, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS)
+        put(urls.COMPARISON, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS,
+            left_out=sorted(d for d, loaded in library.documents.items() if not loaded.model.in_force_on(today)))
         put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
         for org_id in sorted(organisations):
             org = library.organisations[org_id]
             put(urls.organisation(org_id), "organisation.md.j2", org=org, documents=list(by_org[org_id]))
             put_calendar(urls.calendar(org_id), entries_of_org.get(org_id, []),
                          org.name.get(language), org_id=org_id)
-            org_docs = [(d.id, d.model) for d in by_org[org_id]]
-            put(urls.organisation_matrix(org_id), "organisation_matrix.md.j2", org=org,
+            # "Who is responsible" views show documents in force; the others are named as left out.
+            org_docs = [(d.id, d.model) for d in by_org[org_id] if d.model.in_force_on(today)]
+            left_out = [d.id for d in by_org[org_id] if not d.model.in_force_on(today)]
+            put(urls.organisation_matrix(org_id), "organisation_matrix.md.j2", org=org, left_out=left_out,
                 matrix=organisation_matrix(org_docs, [a.id for a in org.actors]))
             for actor in org.actors:
-                put(urls.actor(org_id, actor.id), "actor.md.j2", org=org_id, actor=actor,
+                put(urls.actor(org_id, actor.id), "actor.md.j2", org=org_id, actor=actor, left_out=left_out,
                     parts=[a.id for a in org.actors if a.part_of == actor.id],
                     duties=actor_duties(org_docs, actor.id), roles=actor_roles(org_docs, actor.id))
         for org_id, owner in calendar.owners(library):
@@ -322,7 +343,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
             pages[address.file(language)] = document_page(
                 PageContext(library, language, today, address, settings, derived), loaded)
     for org_id in sorted(organisations):
-        csv_text, json_text = exports.matrix_csv(library, org_id), exports.matrix_json(library, org_id)
+        csv_text, json_text = exports.matrix_csv(library, org_id, today), exports.matrix_json(library, org_id, today)
         for language in LANGUAGES:  # the same bilingual files in both languages
             pages[urls.export(org_id, "csv", language)] = csv_text
             pages[urls.export(org_id, "json", language)] = json_text

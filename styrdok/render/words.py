@@ -12,7 +12,9 @@ from typing import Any
 
 import yaml
 
-from styrdok.data.model import LANGUAGES
+import datetime as dt
+
+from styrdok.data.model import LANGUAGES, Document
 
 
 class MissingWord(KeyError):
@@ -43,3 +45,12 @@ class Words:
 
     def __getitem__(self, key: str) -> Any:
         return self.__getattr__(key)
+
+
+def status_key(doc: Document, day: dt.date) -> str:
+    """The words.yaml key of a document's status on `day`. A document typed
+    in force with no recorded adoption says so, rather than pass as adopted."""
+    shown = doc.shown_status(day)
+    if shown == "in_force" and doc.adoption is None:
+        return "status_in_force_unrecorded"
+    return "status_" + shown

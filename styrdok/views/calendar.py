@@ -29,10 +29,11 @@ class Entry:
 
 
 def entries(library: Library, today: dt.date, window: int) -> list[Entry]:
-    """Overdue first (longest overdue at the top), then by date; undated last."""
+    """Overdue first (longest overdue at the top), then by date; undated last.
+    Only documents in force: nothing is due of a proposal or a repealed document."""
     out = [
         Entry(doc_id, loaded.organisation, loaded.model.owner, index, item)
-        for doc_id, loaded in sorted(library.documents.items())
+        for doc_id, loaded in sorted(library.documents.items()) if loaded.model.in_force_on(today)
         for index, item in enumerate(evaluate(loaded.model, today, window))
     ]
     return sorted(out, key=_order)

@@ -1,9 +1,14 @@
 """Compare organisations: for each kind of role, what each organisation
 gives to whom. Built from the metadata (who adopts, who owns, review rules)
-and from duties the data tags with a topic (`about:`)."""
+and from duties the data tags with a topic (`about:`), of documents in force
+only: a proposal or a repealed document gives no one a duty today.
+
+One actor is listed once per document and question: a review rule and a duty
+that say the same thing do not make two rows."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from styrdok.data.library import Library, walk_sections
@@ -31,16 +36,24 @@ class Comparison:
         return self.answers.get((question, org), [])
 
 
-def compare(library: Library) -> Comparison:
+def compare(library: Library, today: dt.date) -> Comparison:
     result = Comparison(sorted(library.organisations))
+    named: set[tuple[str, str, str]] = set()  # (question, document, actor) already answered
     for doc_id, loaded in sorted(library.documents.items()):
         doc, org = loaded.model, loaded.organisation
+        if not doc.in_force_on(today):
+            continue
 
         def add(question: str, answer: Answer) -> None:
+            if answer.actor is not None:
+                if (question, doc_id, answer.actor) in named:
+                    return
+                named.add((question, doc_id, answer.actor))
             result.answers.setdefault((question, org), []).append(answer)
 
-        if doc.adopted.body:
-            add("adopts", Answer(doc.adopted.body, doc_id, "fakta", doc.adopted.as_written))
+        for decision in doc.decisions:
+            if decision.kind in ("adopted", "confirmed") and decision.body:
+                add("adopts", Answer(decision.body, doc_id, "fakta", decision.as_written))
         if doc.owner:
             add("owns", Answer(doc.owner, doc_id, "fakta"))
         for rule in doc.review:

@@ -5,7 +5,9 @@ valid), but places where a reader would find no answer.
 - a document with no owner;
 - an actor that no document gives anything to do;
 - a role that a text names but the organisation does not list as an actor;
-- a translation made from an older version of the original text.
+- a translation made from an older version of the original text;
+- a document in force with no decision that adopted it;
+- placeholder text that `styrdok new` wrote and nobody replaced.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from dataclasses import dataclass
 from styrdok.views.history import stale_translations
 from styrdok.data.library import Library, LoadedDocument, at, sections_with_paths
 from styrdok.build.memo import SameInputs
-from styrdok.data.model import Section
+from styrdok.data.model import Section, texts
 from styrdok.data.problems import Problem, Severity
+from styrdok.data.scaffold import PLACEHOLDERS
 
 # Role nouns that name a person's job in Swedish texts.
 _ROLE_NOUNS = ("samordnare", "strateg", "projektutvecklare", "handläggare", "kontaktperson", "tjänsteman")
@@ -59,7 +62,8 @@ def _document_gaps(library: Library, doc_id: str, loaded: LoadedDocument) -> tup
     """One document's gaps, and the actors it gives a duty or a role."""
     gaps: list[Gap] = []
     doc, org, where = loaded.model, loaded.organisation, loaded.where
-    used = {a for a in (doc.adopted.body, doc.owner, doc.responsible_officer, doc.contact) if a}
+    used = {a for a in (doc.owner, doc.responsible_officer, doc.contact) if a}
+    used.update(d.body for d in doc.decisions if d.body)
     if doc.owner is None:
         gaps.append(Gap("no_owner", org, doc_id, "", at(where, ("owner",), "no owner (dokumentägare) is recorded; "
                         "if the source names none, leave null and ask the organisation", Severity.WARNING)))
@@ -69,6 +73,16 @@ def _document_gaps(library: Library, doc_id: str, loaded: LoadedDocument) -> tup
                             at(where, ("review", index, "responsible"), "the rule names no one to do it", Severity.WARNING)))
         else:
             used.add(rule.responsible)
+    if doc.status == "in_force" and doc.adoption is None:
+        gaps.append(Gap("no_decision", org, doc_id, "", at(
+            where, ("decisions",), "the document is in force, but no decision of kind adopted is recorded; "
+            "add it (body and date may be null), or change the status", Severity.WARNING)))
+    for path, text in texts(doc):
+        for language in ("sv", "en"):
+            if (value := text.get(language)) and any(p in value for p in PLACEHOLDERS):
+                gaps.append(Gap("placeholder", org, doc_id, ".".join(map(str, path)), at(
+                    where, path + (language,), "placeholder text left by `styrdok new`; replace it with the "
+                    "document's own words", Severity.WARNING)))
     for language in stale_translations(doc):
         state = ("is not yet marked as matching the original text" if doc.versions[language].translates is None
                  else "was made from another version of the original text")

@@ -1,4 +1,5 @@
-"""What happened to documents over time: adoption and recorded revisions,
+"""What happened to documents over time: every recorded decision (proposed,
+adopted, confirmed, revised, repealed),
 newest first, for the history on each page, "What's new" and the feeds.
 
 Also the fingerprint of a document's original text, so a translation that
@@ -20,9 +21,9 @@ from styrdok.data.model import Decision, Document, Text
 class Event:
     doc_id: str
     organisation: str
-    kind: str  # "adopted" | "revised"
+    kind: str  # the decision's kind: proposed, adopted, confirmed, revised, repealed
     decision: Decision
-    number: int  # 0 for the adoption, then 1, 2 … for revisions: part of a stable id
+    number: int  # the decision's place in the document's list: part of a stable id
     version: str | None = None
     note: Text | None = None
 
@@ -32,10 +33,7 @@ class Event:
 
 
 def events_of(doc_id: str, doc: Document, organisation: str) -> list[Event]:
-    events = [Event(doc_id, organisation, "adopted", doc.adopted, 0)]
-    events += [Event(doc_id, organisation, "revised", r.decision, i + 1, r.version, r.note)
-               for i, r in enumerate(doc.revisions)]
-    return events
+    return [Event(doc_id, organisation, d.kind, d, i, d.version, d.note) for i, d in enumerate(doc.decisions)]
 
 
 def recent(library: Library, organisation: str | None = None, limit: int = 50) -> list[Event]:

@@ -14,6 +14,7 @@ from styrdok.data.model import Relation, Text
 
 INVERSE = {
     "replaces": "replaced_by",
+    "revises": "revised_by",
     "implements": "implemented_by",
     "complemented_by": "complements",
     "refers_to": "referred_by",
@@ -36,7 +37,18 @@ def incoming_links(library: Library) -> dict[str, list[Link]]:
         for r in other.model.relations:
             if r.document is not None:
                 out.setdefault(r.document, []).append(Link(INVERSE[r.kind], other_id, None))
+        successor = other.model.replaced_by
+        if successor is not None and successor.document is not None:
+            kind = _successor_kind(other.model.status)
+            link = Link(next(k for k, v in INVERSE.items() if v == kind), other_id, None)
+            if link not in out.get(successor.document, []):
+                out.setdefault(successor.document, []).append(link)
     return out
+
+
+def _successor_kind(status: str) -> str:
+    """An earlier wording is revised by its successor; another document is replaced."""
+    return "revised_by" if status == "revised" else "replaced_by"
 
 
 def links_of(library: Library, doc_id: str, incoming_index: dict[str, list[Link]] | None = None) -> list[Link]:
@@ -46,9 +58,12 @@ def links_of(library: Library, doc_id: str, incoming_index: dict[str, list[Link]
     if incoming_index is None:
         incoming_index = incoming_links(library)
     incoming = list(incoming_index.get(doc_id, []))
-    replaced_by = library.documents[doc_id].model.replaced_by
-    if replaced_by and not any(l.kind == "replaced_by" and l.document == replaced_by for l in incoming):
-        incoming.append(Link("replaced_by", replaced_by, None))
+    doc = library.documents[doc_id].model
+    if doc.replaced_by is not None:
+        kind = _successor_kind(doc.status)
+        target = doc.replaced_by
+        if not any(l.kind == kind and l.document == target.document and target.document for l in incoming):
+            incoming.insert(0, Link(kind, target.document, target.title))
     return own + incoming
 
 

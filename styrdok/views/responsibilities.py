@@ -125,7 +125,7 @@ def actor_roles(documents: Iterable[tuple[str, Document]], actor: str) -> list[t
     """The roles an actor has in documents' metadata: adopted, owns, and so on."""
     out = []
     for doc_id, doc in documents:
-        if doc.adopted.body == actor:
+        if any(d.body == actor and d.kind in ("adopted", "confirmed") for d in doc.decisions):
             out.append((doc_id, "adopted"))
         for role in ("owner", "responsible_officer", "contact"):
             if getattr(doc, role) == actor:

@@ -72,7 +72,7 @@ class DueItem:
 
 
 def _last_event(doc: Document, duty: DutyKind, after: dt.date | None = None) -> dt.date | None:
-    dates = [r.decision.date for r in doc.revisions if r.decision.date]
+    dates = [d.date for d in doc.revision_decisions if d.date]
     if duty == "follow_up":
         dates += [f.date for f in doc.follow_ups]
     if after is not None:
@@ -90,20 +90,20 @@ def _status(due: dt.date, today: dt.date, window: int) -> Status:
 
 def _last_change(doc: Document) -> dt.date | None:
     """The date the current wording was decided: the last revision, else adoption."""
-    return _last_event(doc, "revision") or doc.adopted.date
+    return _last_event(doc, "revision") or doc.adopted_on
 
 
 def evaluate_rule(doc: Document, rule: ReviewRule, duty: DutyKind, today: dt.date, window: int) -> DueItem:
     last = _last_event(doc, duty)
     if isinstance(rule, (ByYear, ByDate)):
         due = dt.date(rule.year, 12, 31) if isinstance(rule, ByYear) else rule.date
-        since = doc.adopted.date
+        since = doc.adopted_on
         done = _last_event(doc, duty, after=since) if since else last
         if done:
             return DueItem(duty, rule, "done", due, done)
         return DueItem(duty, rule, _status(due, today, window), due)
     if isinstance(rule, EveryNYears):
-        adopted = doc.adopted.date
+        adopted = doc.adopted_on
         if adopted is None and last is None:
             return DueItem(duty, rule, "unknown", reason="reason_no_adoption_date")
         if rule.counted_from == "last_revision" or adopted is None:
@@ -117,7 +117,7 @@ def evaluate_rule(doc: Document, rule: ReviewRule, duty: DutyKind, today: dt.dat
             due = add_years(adopted, periods * rule.years)
         return DueItem(duty, rule, _status(due, today, window), due, last)
     if isinstance(rule, Yearly):
-        base = last or doc.adopted.date
+        base = last or doc.adopted_on
         if base is None:
             return DueItem(duty, rule, "unknown", reason="reason_no_adoption_date")
         due = dt.date(base.year + 1, 12, 31)
@@ -131,7 +131,7 @@ def _once_per_term(doc: Document, rule: OncePerTerm, duty: DutyKind, today: dt.d
                    last: dt.date | None) -> DueItem:
     current = term_of(today)
     previous = term_of(current.start - dt.timedelta(days=1))
-    adopted = doc.adopted.date
+    adopted = doc.adopted_on
     if last is not None and last >= current.start:
         # Done in this term: next due by the end of the next term.
         next_end = term_of(current.end + dt.timedelta(days=1)).end

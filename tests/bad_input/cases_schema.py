@@ -6,7 +6,7 @@ from __future__ import annotations
 from .harness import DOC, ORG, case, refused, replace
 
 CASES = [
-    case("impossible-date", "values", refused(r"documents/testby/testpolicy\.yaml:\d+:\d+: adopted\.date: '2020-02-30' is not a real date"),
+    case("impossible-date", "values", refused(r"documents/testby/testpolicy\.yaml:\d+:\d+: decisions\[0\]\.date: '2020-02-30' is not a real date"),
          replace(DOC, "date: 2020-01-15", "date: 2020-02-30"), sample=True),
     case("unknown-field", "values", refused(r"documents/testby/testpolicy\.yaml:\d+:\d+: titel: unknown field"),
          replace(DOC, "title:", "titel:")),
