@@ -24,7 +24,7 @@ from .model import LANGUAGES, Actor, Text
 from .relations import Link, incoming_links, links_of
 from .responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
 from .settings import SiteSettings
-from .words import Words
+from .words import Words, format_date, say
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Derived:
         if self._without_rule is None:
             self._without_rule = {}
             for d in sorted(self.library.documents):
-                if review.document_status(self.evaluate(d)) == "no_rule":
+                if review.status_of(self.library.documents[d].model, self.evaluate(d)) == "no_rule":
                     loaded = self.library.documents[d]
                     for key in (None, loaded.organisation, (loaded.organisation, loaded.model.owner)):
                         self._without_rule.setdefault(key, []).append(d)
@@ -134,10 +134,23 @@ class PageContext:
         return self.derived.evaluate(doc_id)
 
     def status(self, doc_id: str) -> str:
-        return review.document_status(self.evaluate(doc_id))
+        return review.status_of(self.library.documents[doc_id].model, self.evaluate(doc_id))
 
-    def term(self, doc_id: str) -> tuple[review.Term, bool] | None:
+    def term(self, doc_id: str) -> review.TermLabel | None:
         return review.term_label(self.library.documents[doc_id].model, self.today)
+
+    # --- review phrases -----------------------------------------------------------
+    def say(self, phrase: review.Phrase) -> str:
+        return say(self.w, phrase, self.actor_name)
+
+    def when(self, item: review.DueItem) -> str:
+        return self.say(review.when(item, self.today))
+
+    def who_acts(self, doc_id: str, item: review.DueItem) -> str:
+        return self.say(review.who_acts(self.library.documents[doc_id].model, item))
+
+    def no_rule(self, doc_id: str) -> str:
+        return self.say(review.no_rule_phrase(self.library.documents[doc_id].model))
 
     # --- calendar ---------------------------------------------------------------
     def overdue(self, items: list[calendar.Entry]) -> list[calendar.Entry]:
@@ -151,12 +164,6 @@ class PageContext:
 
     def documents_without_rule(self, org: str | None, owner: str | None) -> list[str]:
         return list(self.derived.without_rule(org, owner))
-
-    def duration(self, days: int) -> str:
-        years, rest = divmod(days, 365)
-        if years:
-            return self.w.years_days.format(years=years, days=rest)
-        return self.w.days_only.format(days=days)
 
     # --- text -------------------------------------------------------------------
     def pick(self, text: Text, prefer: tuple[str, ...] = ()) -> Shown:
@@ -187,8 +194,7 @@ class PageContext:
     def date(self, value: dt.date | None) -> str:
         if value is None:
             return self.w.unknown
-        month = self.w.months[value.month - 1]
-        return f"{value.day} {month} {value.year}"
+        return format_date(self.w, value)
 
     # --- names and links --------------------------------------------------------
     def link(self, address: urls.Address, fragment: str = "") -> str:
