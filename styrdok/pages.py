@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import atom, calendar, comparison, exports, gaps, history, ical, review, schema, text_html, urls
+from . import atom, calendar, comparison, exports, gaps, history, ical, phrase_table, review, schema, text_html, urls
 from .incremental import Scope
 from .library import Library, LoadedDocument
 from .memo import SameInputs
@@ -267,6 +267,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
     found_gaps = gaps.find_gaps(library)
     page_urls = {lang: {d: settings.absolute(lang, urls.document(d).url) for d in library.documents} for lang in LANGUAGES}
     derived = Derived(library, today, settings)
+    phrase_rows = phrase_table.rows()
     by_org: dict[str, list[LoadedDocument]] = {org_id: [] for org_id in library.organisations}
     for doc_id, loaded in sorted(library.documents.items()):
         by_org.setdefault(loaded.organisation, []).append(loaded)
@@ -293,6 +294,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         put(urls.TYPES, "types.md.j2")
         put(urls.GAPS, "gaps.md.j2", gaps=found_gaps, kinds=GAP_KINDS)
         put(urls.FIELDS, "fields.md.j2", files=[(name, schema.field_rows(name)) for name in schema.SCHEMAS])
+        put(urls.PHRASES, "phrases.md.j2", rows=phrase_rows, render=phrase_table.render, sv=Words("sv"), en=Words("en"))
         w = Words(language)
         for org_id, events in news.items():
             file, url = urls.news_feed(org_id, language)

@@ -351,7 +351,9 @@ def who_acts(doc: Document, item: DueItem) -> Phrase:
 def no_rule_phrase(doc: Document) -> Phrase:
     """Why a document has nothing due, in words that match what the source
     says about its validity (never "until further notice" unless it says so)."""
-    return Phrase.of(f"no_rule_validity_{doc.validity.kind}")
+    # A document valid until a date always has that date as a duty, so it never gets here.
+    return Phrase.of("no_rule_validity_until_further_notice" if doc.validity.kind == "until_further_notice"
+                     else "no_rule_validity_unknown")
 
 
 @dataclass(frozen=True)

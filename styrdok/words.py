@@ -29,6 +29,9 @@ def _all() -> dict[str, dict[str, Any]]:
         missing = [lang for lang in LANGUAGES if lang not in value]
         if missing:
             raise MissingWord(f"words.yaml: {key}: no text for {', '.join(missing)}")
+        extra = sorted(set(value) - set(LANGUAGES))
+        if extra:  # e.g. an unquoted comma in {sv: a, b} makes `b` a key
+            raise MissingWord(f"words.yaml: {key}: unexpected keys {extra} (quote texts with commas)")
     return data
 
 

@@ -223,3 +223,21 @@ def test_ics_recurring_report_repeats_and_undated_duties_are_left_out(site: Path
     assert unknown_term.decoded("DTSTART") == dt.date(2030, 10, 14)  # type: ignore[attr-defined]
     assert str(unknown_term["SUMMARY"]) == "Follow-up: Strategy with no date (Provby Municipality)"  # type: ignore[index]
     assert not any(uid.startswith(("provby/ansvar-utan-intervall/", "provby/okand-giltighet/")) for uid in found)
+
+
+def test_the_editors_table_of_phrases_is_built_in_both_languages(site: Path) -> None:
+    from styrdok.phrase_table import CASES
+
+    for language, prefix in LANGUAGES:
+        page = soup(site / prefix / "redaktion" / "fraser" / "index.html")
+        body = page.select("table.sd-phrases tbody tr")
+        assert len(body) == len(CASES)
+        unknown = next(r for r in body if r.th.get_text(strip=True) in (
+            "Källan säger inte hur länge dokumentet gäller och ger ingen regel för översyn.",
+            "The source does not say how long the document is valid and gives no review rule."))
+        sv, en = (words(td) for td in unknown.select("td"))
+        assert sv == ("Giltighet: Uppgift saknas i källan. Översyn: Ingen regel för översyn. Källan anger inte hur "
+                      "länge dokumentet gäller. Den anger inte heller när eller av vem det ska ses över.")
+        assert en == ("Valid: Not stated in the source. Review status: No review rule. The source does not say how "
+                      "long the document is valid. It does not say when or by whom it must be reviewed either.")
+        assert unknown.select("td")[0 if language == "en" else 1].get("lang") == ("sv" if language == "en" else "en")
