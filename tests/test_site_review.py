@@ -206,10 +206,8 @@ def test_ics_late_items_show_today_titled_late_and_naming_the_organisation(site:
         assert event.decoded("DTSTART") == dt.date(2026, 12, 1)  # type: ignore[attr-defined]
         lines = str(event["DESCRIPTION"]).split("\n")  # type: ignore[index]
         assert lines[0] == when and lines[2] == who
-        assert lines[1] in ("Late as of 1 December 2026: shown on the day this calendar was made, because the date "
-                            "has passed.",
-                            "Försenad per 1 december 2026: visas på den dag kalendern gjordes, eftersom datumet har "
-                            "passerat.")
+        assert lines[1] in ("Late as of 1 December 2026. So it shows on the day this calendar was made.",
+                            "Försenad per 1 december 2026. Därför står den på dagen då kalendern gjordes.")
 
 
 def test_ics_recurring_report_repeats_and_undated_duties_are_left_out(site: Path) -> None:
