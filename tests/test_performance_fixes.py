@@ -124,7 +124,7 @@ def test_shared_values_match_asking_each_time(library) -> None:
             expected = [d for d, loaded in sorted(library.documents.items())
                         if (org is None or loaded.organisation == org)
                         and (owner is None or loaded.model.owner == owner)
-                        and review.document_status(review.evaluate(loaded.model, TODAY)) == "no_rule"]
+                        and review.status_of(loaded.model, review.evaluate(loaded.model, TODAY)) == "no_rule"]
             assert ctx.documents_without_rule(org, owner) == expected
 
 

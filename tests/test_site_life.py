@@ -72,6 +72,7 @@ TITLES = {
 }
 NOT_IN_FORCE = ["ersatt-strategi", "forslag-klimatprogram", "plan-for-tekniska-namnden", "policy-och-riktlinje-2010",
                 "upphavd-policy"]
+EXPIRED = "plan-for-tekniska-namnden"
 
 
 @pytest.mark.parametrize("doc", sorted(STATUS))
@@ -290,7 +291,10 @@ def test_the_calendar_has_no_document_that_is_not_in_force(site: Path, language:
         page = soup(site / prefix / path / "index.html")
         text = words(page.select_one("article"))
         for doc in NOT_IN_FORCE:
-            assert TITLES[doc][language == "en"] not in text, (path, doc)
+            if doc == EXPIRED:  # keeps its "validity ended" item: someone must renew it or let it lapse (README)
+                assert TITLES[doc][language == "en"] in text, (path, doc)
+            else:
+                assert TITLES[doc][language == "en"] not in text, (path, doc)
         assert TITLES["policy-och-riktlinje"][language == "en"] in text
         ics = (site / prefix / path / "kalender.ics").read_text(encoding="utf-8")
         assert "Klimatprogram" not in ics and "Climate programme" not in ics

@@ -117,7 +117,7 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     return message
 
 
-_RULE_KINDS = {"by_year", "by_date", "every_n_years", "once_per_term", "yearly"}
+_RULE_KINDS = {"by_year", "by_date", "every_n_years", "once_per_term", "yearly", "no_interval"}
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:

@@ -198,11 +198,15 @@ class FollowUp(Strict):
     note: Text
 
 
-Duty = Literal["revision", "follow_up"]
+Duty = Literal["revision", "follow_up", "report"]
 
 
 class _Rule(Strict):
-    duties: list[Duty] = Field(min_length=1, description="revision (revidering), follow_up (uppföljning), or both.")
+    duties: list[Duty] = Field(
+        min_length=1,
+        description="What the rule asks for. revision (revidering) and follow_up (uppföljning) are reviews of "
+        "the document itself; report is recurring reporting on the work the document governs (e.g. in the "
+        "annual report), due every period, which the library does not record.")
     responsible: Id | None = Field(None, description="Actor id who must do it, if the source says.")
     as_written: Text = Field(description="The rule in the source's own words.")
 
@@ -231,13 +235,21 @@ class Yearly(_Rule):
     kind: Literal["yearly"]
 
 
+class NoInterval(_Rule):
+    """The source says who must follow up or revise, but not when: a duty with no date."""
+
+    kind: Literal["no_interval"]
+
+
 ReviewRule = Annotated[
-    Union[ByYear, ByDate, EveryNYears, OncePerTerm, Yearly], Field(discriminator="kind")
+    Union[ByYear, ByDate, EveryNYears, OncePerTerm, Yearly, NoInterval], Field(discriminator="kind")
 ]
 
 
 class Validity(Strict):
-    kind: Literal["until_further_notice", "until_date", "unknown"]
+    kind: Literal["until_further_notice", "until_date", "unknown"] = Field(
+        description="until_further_notice only when the source says so (e.g. `Giltighet Tillsvidare`); "
+        "unknown when it does not say.")
     until: dt.date | None = None
     as_written: Text | None = None
 

@@ -117,6 +117,9 @@ validity: {{kind: unknown}}
 #     duties: [follow_up, revision]
 #     responsible: kommunstyrelsen
 #     as_written: {{sv: "…as the document says…", en: "…in plain English…"}}
+# Other kinds: by_year, by_date, yearly, once_per_term, and no_interval (the
+# source says who, not when). duties: revision, follow_up (of the document),
+# report (recurring reporting on the work, e.g. in the annual report).
 review: []
 relations: []
 sections:

@@ -2,7 +2,8 @@
 
 Stable across builds: each event's UID comes from the document id and the
 rule's position, and DTSTAMP is "today" at midnight UTC, so the same data and
-the same STYRDOK_TODAY give the same bytes.
+the same STYRDOK_TODAY give the same bytes. The words are the document
+page's (review.when, review.who_acts); titles name the organisation.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
-from styrdok.views.calendar import Entry
+from styrdok.views import review
+from styrdok.views.calendar import LATE, Entry
 from styrdok.data.library import Library
-from styrdok.render.words import Words
+from styrdok.render.words import Words, format_date, say
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -35,32 +37,50 @@ def feed(library: Library, items: list[Entry], language: str, today: dt.date, pa
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     events = [_event(library, entry, w, today, page_url[entry.doc_id]) for entry in items
-              if entry.item.due is not None and entry.item.status != "done"]  # else nothing to put in a calendar
+              if entry.item.due is not None and entry.item.status not in ("done", "not_recorded")]
     head = cal.to_ical()
     return head[: -len(_END)] + b"".join(events) + _END
 
 
 def _event(library: Library, entry: Entry, w: Words, today: dt.date, url: str) -> bytes:
+    """One all-day event. A late item is put on "today" (the day the feed is
+    made), titled as late: on its past date no subscriber would see it. A
+    recurring report repeats (RRULE) from its next date."""
     assert entry.item.due is not None
     language = w.language
-    title = library.documents[entry.doc_id].model.title.prefer(language)
+    doc = library.documents[entry.doc_id].model
+    title = doc.title.prefer(language)
+    org = library.organisations[entry.organisation].name.get(language)
     duty = w["duty_" + entry.item.duty]
-    lines = []
+    late = entry.item.status in LATE
+
+    def actor_name(org_id: str, actor_id: str) -> str:
+        return library.actor(org_id, actor_id).name.get(language)
+
+    lines = [say(w, review.when(entry.item, today), actor_name)]
+    if late:
+        lines.append(w.ics_late_note.format(today=format_date(w, today)))
+    lines.append(f"{w.who_acts}: {say(w, review.who_acts(doc, entry.item), actor_name)}")
     if entry.item.rule is not None:
         lines.append(f"{w.as_written}: {entry.item.rule.as_written.prefer(language)}")
-    owner = library.actor(entry.organisation, entry.owner).name.get(language) if entry.owner else w.unknown
-    lines.append(f"{w.owner}: {owner}")
     lines.append(f"{w.status}: {w['review_status_' + entry.item.status]}")
     lines.append(url)
-    summary, description = f"{duty.capitalize()}: {title}", "\n".join(lines)
-    key = (language, today.isoformat(), entry.uid, entry.item.due.isoformat(), summary, url, description, duty)
+    summary = f"{duty.capitalize()}: {title} ({org})"
+    if late:
+        summary = f"{w.ics_late}: {summary}"
+    start = today if late else entry.item.due
+    every = review.repeats_every(entry.item)
+    description = "\n".join(lines)
+    key = (language, today.isoformat(), entry.uid, start.isoformat(), str(every), summary, url, description, duty)
     cached = _serialised.get(key)
     if cached is None:
         event = Event()
         event.add("uid", entry.uid)
         event.add("dtstamp", dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc))
-        event.add("dtstart", entry.item.due)
-        event.add("dtend", entry.item.due + dt.timedelta(days=1))
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(days=1))
+        if every is not None:
+            event.add("rrule", {"freq": "yearly", "interval": every})
         event.add("summary", summary)
         event.add("url", url)
         event.add("description", description)

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from styrdok.render import atom, exports, ical, text_html, urls
 from styrdok.views import calendar, comparison, gaps, history, review
+from styrdok.render import phrase_table
 from styrdok.data import schema
 from styrdok.build.incremental import Scope
 from styrdok.data.library import Library, LoadedDocument, walk_sections
@@ -26,7 +27,7 @@ from styrdok.data.model import LANGUAGES, Actor, Section, Text
 from styrdok.views.relations import Link, incoming_links, links_of
 from styrdok.views.responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
 from styrdok.render.settings import SiteSettings
-from styrdok.render.words import Words, status_key
+from styrdok.render.words import Words, format_date, say, status_key
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,7 @@ class Derived:
         if self._without_rule is None:
             self._without_rule = {}
             for d in sorted(self.library.documents):
-                if not self.library.documents[d].model.in_force_on(self.today):
-                    continue  # not in the calendar at all
-                if review.document_status(self.evaluate(d)) == "no_rule":
+                if review.status_of(self.library.documents[d].model, self.evaluate(d)) == "no_rule":
                     loaded = self.library.documents[d]
                     for key in (None, loaded.organisation, (loaded.organisation, loaded.model.owner)):
                         self._without_rule.setdefault(key, []).append(d)
@@ -138,14 +137,27 @@ class PageContext:
         return self.derived.evaluate(doc_id)
 
     def status(self, doc_id: str) -> str:
-        return review.document_status(self.evaluate(doc_id))
+        return review.status_of(self.library.documents[doc_id].model, self.evaluate(doc_id))
 
     def shown_status(self, doc_id: str) -> str:
         """The document's status word key on `today`, e.g. `status_proposal`."""
         return status_key(self.library.documents[doc_id].model, self.today)
 
-    def term(self, doc_id: str) -> tuple[review.Term, bool] | None:
+    def term(self, doc_id: str) -> review.TermLabel | None:
         return review.term_label(self.library.documents[doc_id].model, self.today)
+
+    # --- review phrases -----------------------------------------------------------
+    def say(self, phrase: review.Phrase) -> str:
+        return say(self.w, phrase, self.actor_name)
+
+    def when(self, item: review.DueItem) -> str:
+        return self.say(review.when(item, self.today))
+
+    def who_acts(self, doc_id: str, item: review.DueItem) -> str:
+        return self.say(review.who_acts(self.library.documents[doc_id].model, item))
+
+    def no_rule(self, doc_id: str) -> str:
+        return self.say(review.no_rule_phrase(self.library.documents[doc_id].model))
 
     # --- calendar ---------------------------------------------------------------
     def overdue(self, items: list[calendar.Entry]) -> list[calendar.Entry]:
@@ -159,12 +171,6 @@ class PageContext:
 
     def documents_without_rule(self, org: str | None, owner: str | None) -> list[str]:
         return list(self.derived.without_rule(org, owner))
-
-    def duration(self, days: int) -> str:
-        years, rest = divmod(days, 365)
-        if years:
-            return self.w.years_days.format(years=years, days=rest)
-        return self.w.days_only.format(days=days)
 
     # --- text -------------------------------------------------------------------
     def pick(self, text: Text, prefer: tuple[str, ...] = ()) -> Shown:
@@ -199,8 +205,7 @@ class PageContext:
     def date(self, value: dt.date | None) -> str:
         if value is None:
             return self.w.unknown
-        month = self.w.months[value.month - 1]
-        return f"{value.day} {month} {value.year}"
+        return format_date(self.w, value)
 
     # --- names and links --------------------------------------------------------
     def link(self, address: urls.Address, fragment: str = "") -> str:
@@ -281,6 +286,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
     found_gaps = gaps.find_gaps(library)
     page_urls = {lang: {d: settings.absolute(lang, urls.document(d).url) for d in library.documents} for lang in LANGUAGES}
     derived = Derived(library, today, settings)
+    phrase_rows = phrase_table.rows()
     by_org: dict[str, list[LoadedDocument]] = {org_id: [] for org_id in library.organisations}
     for doc_id, loaded in sorted(library.documents.items()):
         by_org.setdefault(loaded.organisation, []).append(loaded)
@@ -307,6 +313,7 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         put(urls.TYPES, "types.md.j2")
         put(urls.GAPS, "gaps.md.j2", gaps=found_gaps, kinds=GAP_KINDS)
         put(urls.FIELDS, "fields.md.j2", files=[(name, schema.field_rows(name)) for name in schema.SCHEMAS])
+        put(urls.PHRASES, "phrases.md.j2", rows=phrase_rows, render=phrase_table.render, sv=Words("sv"), en=Words("en"))
         w = Words(language)
         for org_id, events in news.items():
             file, url = urls.news_feed(org_id, language)

@@ -71,6 +71,7 @@ GAPS = Address("redaktion/luckor/", "redaktion/luckor")
 
 NEWS = Address("nytt/", "nytt/index")
 FIELDS = Address("redaktion/falt/", "redaktion/falt")
+PHRASES = Address("redaktion/fraser/", "redaktion/fraser")
 ATOM_NAME = "atom.xml"
 
 

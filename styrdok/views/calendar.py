@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from styrdok.data.library import Library
-from styrdok.views.review import SEVERITY, DueItem, evaluate
+from styrdok.views.review import SEVERITY, DueItem, evaluate, in_force
+
+LATE = ("overdue", "expired")
 
 
 @dataclass(frozen=True)
@@ -33,24 +35,24 @@ def entries(library: Library, today: dt.date, window: int) -> list[Entry]:
     Only documents in force: nothing is due of a proposal or a repealed document."""
     out = [
         Entry(doc_id, loaded.organisation, loaded.model.owner, index, item)
-        for doc_id, loaded in sorted(library.documents.items()) if loaded.model.in_force_on(today)
+        for doc_id, loaded in sorted(library.documents.items()) if in_force(loaded.model)
         for index, item in enumerate(evaluate(loaded.model, today, window))
     ]
     return sorted(out, key=_order)
 
 
 def _order(entry: Entry) -> tuple[int, dt.date, str, int]:
-    overdue = entry.item.status == "overdue"
+    overdue = entry.item.status in LATE
     return (0 if overdue else 1, entry.item.due or dt.date.max, entry.doc_id, entry.index)
 
 
 def overdue(items: Iterable[Entry]) -> list[Entry]:
-    return [e for e in items if e.item.status == "overdue"]
+    return [e for e in items if e.item.status in LATE]
 
 
 def by_year(items: Iterable[Entry]) -> list[tuple[int | None, list[Entry]]]:
-    """Entries still to do (not overdue, not done), grouped by the year they are due."""
-    upcoming = [e for e in items if e.item.status not in ("overdue", "done")]
+    """Entries still to do (not late, not done, not a past report), grouped by the year they are due."""
+    upcoming = [e for e in items if e.item.status not in (*LATE, "done", "not_recorded")]
     upcoming.sort(key=lambda e: (e.item.due or dt.date.max, e.doc_id, e.index))
     return [(year, list(group)) for year, group in groupby(upcoming, key=lambda e: e.item.due.year if e.item.due else None)]
 
