@@ -117,6 +117,10 @@ def discover(root: Path, problems: list[Problem]) -> DataFiles:
     """The files to read under `root`; adds a problem for each entry that
     must not be read, and a note for each file that is left alone."""
     found = DataFiles()
+    if root.is_symlink():
+        problems.append(_problem(root, root, "the data folder is a symbolic link; links are not followed "
+                                             "(put the folder itself here)"))
+        return found
     top = _list(root, root, problems, found.notes, ids=False)
     for stem, path in top.files.items():
         if stem == TYPES_STEM:
@@ -184,6 +188,8 @@ def fingerprint(root: Path) -> str:
     """A hash of everything under `root` that loading can see, without
     following links and without failing: equal hashes, equal loads."""
     digest = hashlib.sha256()
+    if root.is_symlink():
+        digest.update(b"a link to " + os.fsencode(os.readlink(root)))
     for folder, folders, files in os.walk(root, followlinks=False, onerror=lambda exc: digest.update(str(exc).encode())):
         folders.sort()
         for name in sorted(files) + folders:

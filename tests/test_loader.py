@@ -220,3 +220,24 @@ def test_fingerprint_follows_no_link_and_sees_every_change(tmp_path: Path) -> No
     doc = data / "documents" / "testby" / "testpolicy.yaml"
     doc.write_text(doc.read_text(encoding="utf-8").replace("Testpolicy", "Testpolicx"), encoding="utf-8")
     assert fingerprint(data) != first
+
+
+def test_a_file_that_cannot_be_read_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root, permissions do not stop a read, so the refusal is simulated where the file is opened."""
+    import errno
+    import os
+
+    from styrdok import data_files
+
+    data = write_library(tmp_path)
+    real_open = os.open
+
+    def refusing_open(path: str, flags: int, *args: int) -> int:
+        if str(path).endswith("testpolicy.yaml"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(data_files.os, "open", refusing_open)
+    with pytest.raises(DataError) as caught:
+        load_library(data)
+    assert f"{DOC_FILE}:1:1: cannot be read (Permission denied)" in caught.value.report()

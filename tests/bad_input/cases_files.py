@@ -33,6 +33,12 @@ def latin1(rel: str, old: str, new: str) -> Mutation:
     return apply
 
 
+def data_folder_as_link(data: Path) -> None:
+    """policy_data/ itself a link to a folder elsewhere."""
+    data.rename(data.parent / "elsewhere")
+    os.symlink("elsewhere", data)
+
+
 def _published(files: dict[str, bytes]) -> None:
     shows("testby/testpolicy.md", "# Testpolicy")(files)
 
@@ -45,6 +51,7 @@ CASES = [
          sample=True),
     case("symlink-outside-relative", "files", refused(r"organisations/elsewhere\.yaml" + _LINK),
          write("../secret.yaml", "id: elsewhere\n"), symlink("organisations/elsewhere.yaml", "../../secret.yaml")),
+    case("data-folder-is-a-link", "files", refused(r"^policy_data:1:1: the data folder is a symbolic link"), data_folder_as_link),
     case("symlink-inside", "files", refused(_TESTBY + r"alias\.yaml" + _LINK), symlink("documents/testby/alias.yaml", "testpolicy.yaml")),
     case("symlink-to-folder", "files", refused(r"documents/otherby" + _LINK), symlink("documents/otherby", "testby")),
     case("symlink-types-file", "files", refused(r"policy_data/document_types\.yaml" + _LINK),
