@@ -124,6 +124,10 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     return tuple(out)
 
 
+# An editor reads the first problems of a file and fixes them; thousands of
+# lines (a list of 50,000 wrong items) would hide the rest of the report.
+MAX_PROBLEMS_PER_FILE = 50
+
 # The last valid result per file and model: (the file's text, what it gave).
 # A long-lived process (`mkdocs serve`) then parses only the files an editor
 # changed; the models are frozen, so sharing them between loads is safe.
@@ -166,7 +170,12 @@ def _parse_model(text: str, name: str, model: type[M], problems: list[Problem]) 
     try:
         return model.model_validate(data), Located(name, positions)
     except ValidationError as exc:
-        for error in exc.errors():
+        errors = exc.errors()
+        if len(errors) > MAX_PROBLEMS_PER_FILE:
+            line, column = positions.find(_clean_loc(errors[MAX_PROBLEMS_PER_FILE]["loc"]))
+            problems.append(Problem(name, line, column, "", f"{len(errors) - MAX_PROBLEMS_PER_FILE:,} more problems "
+                                    "in this file are not listed; fix the ones above first"))
+        for error in errors[:MAX_PROBLEMS_PER_FILE]:
             loc = _clean_loc(error["loc"])
             if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
                 loc += ("kind",)

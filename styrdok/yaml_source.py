@@ -33,6 +33,10 @@ Path_ = tuple[str | int, ...]
 # Deeper than any real file needs (a document with sections three levels down
 # is 14 deep) and far below what makes any step recurse too deeply.
 MAX_DEPTH = 40
+# Keys and values in one file: the largest real document has under 1,000, a
+# full 1 MB document would have about 30,000. A file of half a million tiny
+# items would take seconds to check and print as many errors.
+MAX_VALUES = 50_000
 
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -76,6 +80,8 @@ _ALIAS = ("YAML anchors (&name) and aliases (*name) are not used in this library
           "write the value out in full where it is needed")
 _TAG = "YAML tags such as !!int or !text are not used in this library: write the value plainly (text may go in quotes)"
 _DEEP = f"nested more than {MAX_DEPTH} levels deep; no field of the library needs that, so check the brackets and indentation"
+_MANY = (f"more than {MAX_VALUES:,} keys and values in one file; a document has a few thousand at most, "
+         "so check that this is the right file")
 _KEY = "a key must be a plain name such as `title`, not a list or a mapping"
 _SECOND = ("a second YAML document (after ---) in the same file; a file holds one: "
            "remove the --- line and what follows, or move it to a file of its own")
@@ -99,6 +105,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.root: Any = None
         self.documents = 0
+        self.values = 0
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
@@ -122,6 +129,9 @@ class _Builder:
         return top.path + (len(top.value),)
 
     def _node(self, event: yaml.NodeEvent) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise YamlSyntaxError(_MANY, *_pos(event), self._path_here())
         if event.anchor is not None:
             raise YamlSyntaxError(_ALIAS, *_pos(event), self._path_here())
         if event.tag is not None:
