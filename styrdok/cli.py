@@ -50,7 +50,7 @@ def check(data: Path, style: str) -> int:
         if style != "github":
             print(exc.report().splitlines()[-1].replace("nothing was built", "fix and run again"))
         return EXIT_DATA_ERRORS
-    found = sorted(warnings(library))
+    found = sorted([*library.notes, *warnings(library)])
     _print(found, style)
     if style != "github":
         print(f"ok: {len(library.documents)} documents in {len(library.organisations)} organisations"

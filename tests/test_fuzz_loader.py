@@ -1,11 +1,14 @@
-"""Property-based tests of the loader (issue 3, point 8).
+"""Property-based tests of the loader (issue 3, point 8; issue 11, points 2, 3 and 6).
 
 Random and mutated YAML documents, organisations and type lists, written to
 temporary folders, are fed to `styrdok.library.load_library`. Whatever the
 input, it either returns a library or raises `styrdok.problems.DataError`,
 and every problem it reports starts with `file:line:column: ` so an editor
 can find it. Any other exception (a traceback) fails the test, and
-hypothesis shrinks the input to a small example.
+hypothesis shrinks the input to a small example. Each example must also end
+within a few seconds: YAML that would hang (aliases, deep nesting) fails.
+The raw-YAML tests damage the files' bytes and text, and the tree test
+fills the data folders with links, folders, pipes and odd names.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from styrdok.data.files import fingerprint
 from styrdok.data.library import load_library
 from styrdok.data.problems import DataError
 
+from .bad_input.harness import bounded
 from .conftest import DOCUMENT, ORGANISATION, TYPES, write_library
 from .site_build import PROJECT
 
@@ -34,9 +39,12 @@ FUZZ = settings(max_examples=120, deadline=None, derandomize=False,
 
 
 def check(root: Path) -> None:
-    """The property: a library, or a DataError of located problems only."""
+    """The property: a library, or a DataError of located problems only,
+    within the corpus' time bound."""
     try:
-        load_library(root)
+        with bounded():
+            fingerprint(root)
+            load_library(root)
     except DataError as exc:
         assert exc.problems, "a DataError without any problem"
         for problem in exc.problems:
@@ -128,7 +136,9 @@ def test_mutated_documents_give_located_errors_only(data: st.DataObject, name: s
 
 YAML_BITS = ["\n", " ", "  ", "\t", ":", ": ", "- ", "-", "#", "'", '"', "{", "}", "[", "]", ",", "&a ", "*a",
              "!!python/object:os.system ", "!!binary ", "? ", "|", ">", "%YAML 1.1\n", "---\n", "...\n",
-             "<<: *a\n", "\ufeff", "\x00", "\x85", "é", "2013-02-30", "null", "~", "0x1F", ".inf", "sv: ", "en: "]
+             "<<: *a\n", "\ufeff", "\x00", "\x85", "é", "2013-02-30", "null", "~", "0x1F", ".inf", "sv: ", "en: ",
+             "&b [*a, *a, *a]", "[" * 60, "{a: " * 60, "]" * 60, "- " * 60, "!!int ", "!x ", "%TAG ! tag:x,2000:\n",
+             "061", "12:30", "1.10", "no", "9" * 5000, "? [a]\n: b\n", "\u202e", "\r\n"]
 
 
 @FUZZ
@@ -191,3 +201,61 @@ def test_the_property_rejects_an_unlocated_problem() -> None:
     assert not LOCATED.match(Problem("", 0, 0, "", "x").format())  # no file name
     assert LOCATED.match(Problem("policy_data/x.yaml", 3, 7, "title", "m").format())
     assert not LOCATED.match("Traceback (most recent call last):")
+
+
+def _damage_bytes(data: st.DataObject, raw: bytes, count: int) -> bytes:
+    for _ in range(count):
+        at = data.draw(st.integers(min_value=0, max_value=len(raw)), label="at")
+        kind = data.draw(st.sampled_from(["insert", "flip", "cut", "repeat"]), label="kind")
+        if kind == "insert":
+            raw = raw[:at] + data.draw(st.binary(min_size=1, max_size=4)
+                                       | st.sampled_from([b"\xff", b"\xc3", b"\xef\xbb\xbf", b"\xfe\xff", b"\x00"]),
+                                       label="bytes") + raw[at:]
+        elif kind == "flip" and at < len(raw):
+            raw = raw[:at] + bytes([raw[at] ^ data.draw(st.integers(1, 255), label="mask")]) + raw[at + 1:]
+        elif kind == "cut":
+            raw = raw[:at] + raw[at + data.draw(st.integers(0, 30), label="n"):]
+        else:
+            piece = raw[at:at + data.draw(st.integers(1, 40), label="n")]
+            raw = raw[:at] + piece * data.draw(st.integers(2, 200), label="times") + raw[at:]
+    return raw
+
+
+@FUZZ
+@given(st.data(), st.sampled_from(sorted(SEEDS)), st.integers(min_value=1, max_value=5))
+def test_damaged_yaml_bytes_give_located_errors_only(data: st.DataObject, name: str, count: int) -> None:
+    """Byte-level damage: broken UTF-8, byte order marks, repeated runs of brackets or keys."""
+    _write({name: _damage_bytes(data, SEEDS[name].encode("utf-8"), count)})
+
+
+# Entries an editor's tool, a careless copy or an attacker could leave in the data folders.
+ODD_NAMES = ["x.yaml", "x.yml", "X.yaml", "x.YAML", "x y.yaml", "x.y.yaml", "förslag.yaml", "notes.txt", ".x.yaml",
+             "testpolicy.yml", "testby.yml", "document_types.yml", "x", "-x.yaml", "x-.yaml", "a" * 90 + ".yaml"]
+FOLDERS = ["", "organisations", "documents", "documents/testby", "documents/otherby", "documents/testby/sub"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["file", "folder", "link", "pipe"]), st.sampled_from(FOLDERS),
+                          st.sampled_from(ODD_NAMES), st.sampled_from(sorted(SEEDS)),
+                          st.sampled_from(["nowhere", "/etc/passwd", "..", "x.yaml", "../testby.yaml", "."])),
+                min_size=1, max_size=5))
+def test_odd_files_and_folders_give_located_errors_only(entries: list[tuple[str, str, str, str, str]]) -> None:
+    """Links (broken, looping, outside), folders named .yaml, pipes, twins and bad names, in any folder."""
+    import os
+
+    with tempfile.TemporaryDirectory(prefix="styrdok-fuzz-tree-") as tmp:
+        data = write_library(Path(tmp))
+        for kind, folder, name, seed, target in entries:
+            path = data / folder / name
+            if os.path.lexists(path):
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if kind == "file":
+                path.write_text(SEEDS[seed], encoding="utf-8")
+            elif kind == "folder":
+                path.mkdir()
+            elif kind == "link":
+                os.symlink(target if target != "x.yaml" else name, path)  # "x.yaml" → a link to itself
+            else:
+                os.mkfifo(path)
+        check(data)

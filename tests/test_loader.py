@@ -124,3 +124,120 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
     assert [m.split(":")[0] for m in messages] == [DOC_FILE, DOC_FILE, ORG_FILE]
     assert any("status" in m for m in messages) and any("review[0].years" in m for m in messages)
     assert "actors[0].kind" in messages[2]
+
+
+# --- YAML read as data (issue 11) ---------------------------------------------------
+
+
+def test_plain_values_are_the_text_as_written() -> None:
+    from styrdok.data.yaml_source import load_yaml
+
+    data, positions = load_yaml("a: 061\nb: [1.10, 12:30, no, true, 0x1F, 1e3, 2020-01-15, .inf]\n"
+                                "c: [null, Null, NULL, ~, 'null', \"~\"]\nd: |\n  061\ne:\n")
+    assert data == {"a": "061", "b": ["1.10", "12:30", "no", "true", "0x1F", "1e3", "2020-01-15", ".inf"],
+                    "c": [None, None, None, None, "null", "~"], "d": "061\n", "e": None}
+    assert positions.at[("b", 1)] == (2, 11)
+    assert positions.at[("c",)] == (3, 1)
+
+
+def test_nesting_is_limited_to_max_depth() -> None:
+    from styrdok.data.yaml_source import MAX_DEPTH, YamlSyntaxError, load_yaml
+
+    data, _ = load_yaml("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1))
+    assert data is not None
+    with pytest.raises(YamlSyntaxError) as caught:
+        load_yaml("a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH)
+    assert (caught.value.line, caught.value.column) == (1, 3 + MAX_DEPTH)
+    assert caught.value.path == ("a",) + (0,) * (MAX_DEPTH - 1)
+
+
+def test_whole_numbers_and_dates_as_written_in_python_too() -> None:
+    """The model's own types: what the YAML loader gives (text) and what Python code passes."""
+    import datetime as dt
+
+    from pydantic import ValidationError
+
+    from styrdok.data.model import EveryNYears, FollowUp
+
+    rule = {"kind": "every_n_years", "duties": ["revision"], "as_written": {"sv": "x"}}
+    assert EveryNYears.model_validate({**rule, "years": "04"}).years == 4
+    assert EveryNYears.model_validate({**rule, "years": 4}).years == 4
+    for bad in (True, 4.0, "4.0", "1_0", "+4"):
+        with pytest.raises(ValidationError, match="is not a whole number written in digits"):
+            EveryNYears.model_validate({**rule, "years": bad})
+    note = {"sv": "x"}
+    assert FollowUp.model_validate({"date": dt.date(2020, 1, 2), "note": note}).date == dt.date(2020, 1, 2)
+    for bad in (0, "0", "2020-01-02T00:00", "2020-1-2"):
+        with pytest.raises(ValidationError, match="is not a date written as YYYY-MM-DD"):
+            FollowUp.model_validate({"date": bad, "note": note})
+
+
+def test_other_files_are_left_alone_with_a_warning_in_check(library_dir: Path) -> None:
+    from styrdok import cli
+
+    (library_dir / "documents" / "testby" / "notes.txt").write_text("x", encoding="utf-8")
+    (library_dir / "documents" / "testby" / ".testpolicy.yaml.swp").write_bytes(b"\xff")
+    library = load_library(library_dir)
+    assert [p.format() for p in library.notes] == [
+        "policy_data/documents/testby/notes.txt:1:1: warning: not read: only files ending in .yaml are data"]
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["check", "--data", str(library_dir)]) == 0
+    assert "notes.txt:1:1: warning: not read" in out.getvalue()
+
+
+def test_file_names_are_shown_safely(tmp_path: Path) -> None:
+    """A name with a control character or bytes that are not UTF-8 cannot reach the terminal raw."""
+    import os
+
+    data = write_library(tmp_path)
+    (data / "documents" / "testby" / "a\x1b[31mred.yaml").write_text("x: 1\n", encoding="utf-8")
+    with open(os.path.join(os.fsencode(data / "documents" / "testby"), b"b\xff.yaml"), "wb") as file:
+        file.write(b"x: 1\n")
+    with pytest.raises(DataError) as caught:
+        load_library(data)
+    report = caught.value.report()
+    assert "\x1b" not in report and "\udcff" not in report
+    assert "documents/testby/a\\u001b[31mred.yaml:1:1: not a valid file name" in report
+    assert "documents/testby/b\\xff.yaml:1:1: not a valid file name" in report
+    report.encode("utf-8")  # printable on any UTF-8 terminal
+
+
+def test_fingerprint_follows_no_link_and_sees_every_change(tmp_path: Path) -> None:
+    import os
+
+    from styrdok.data.files import fingerprint
+
+    data = write_library(tmp_path)
+    os.symlink("loop.yaml", data / "documents" / "testby" / "loop.yaml")
+    os.symlink("/", data / "documents" / "root")
+    os.mkfifo(data / "documents" / "testby" / "pipe.yaml")
+    first = fingerprint(data)
+    assert fingerprint(data) == first
+    doc = data / "documents" / "testby" / "testpolicy.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Testpolicy", "Testpolicx"), encoding="utf-8")
+    assert fingerprint(data) != first
+
+
+def test_a_file_that_cannot_be_read_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root, permissions do not stop a read, so the refusal is simulated where the file is opened."""
+    import errno
+    import os
+
+    from styrdok.data import files as data_files
+
+    data = write_library(tmp_path)
+    real_open = os.open
+
+    def refusing_open(path: str, flags: int, *args: int) -> int:
+        if str(path).endswith("testpolicy.yaml"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(data_files.os, "open", refusing_open)
+    with pytest.raises(DataError) as caught:
+        load_library(data)
+    assert f"{DOC_FILE}:1:1: cannot be read (Permission denied)" in caught.value.report()

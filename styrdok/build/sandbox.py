@@ -45,7 +45,9 @@ def copy_project(project: Path, target: Path, data: Path | None = None) -> Path:
         if path.is_file() and rel != MANIFEST and rel not in generated and "__pycache__" not in path.parts:
             (target / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target / "docs" / rel)
-    shutil.copytree(data or project / "policy_data", target / "policy_data", ignore=skip)
+    # Links are copied as links: the copy must hold the data as it is, never
+    # what a link in it points to (the loader refuses links).
+    shutil.copytree(data or project / "policy_data", target / "policy_data", ignore=skip, symlinks=True)
     return target
 
 

@@ -5,7 +5,6 @@ language: `generate` does its work once for both (see there)."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import pickle
 import threading
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from styrdok.data import files as data_files
 from styrdok.build import incremental
 from styrdok.build.generated_files import MANIFEST, GeneratedWriter
 from styrdok.data.library import Library, load_library
@@ -23,14 +23,6 @@ from styrdok.data.problems import DataError
 from styrdok.render.settings import SiteSettings
 
 T = TypeVar("T")
-
-
-def _fingerprint(data_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(data_dir.rglob("*.y*ml")):
-        digest.update(str(path.relative_to(data_dir)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -71,7 +63,7 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
     in a forked child process when that is safe, so its memory is returned
     in full. When `serving` (`mkdocs serve`), the library is kept instead,
     so that after an edit only the pages it can change are rendered again."""
-    fingerprint = _fingerprint(data_dir)
+    fingerprint = data_files.fingerprint(data_dir)
     key = str(docs_dir.resolve())
     done = _written.pop(key, None)
     if done and (done.fingerprint, done.today, done.settings) == (fingerprint, today, settings) \

@@ -20,8 +20,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from styrdok.data.files import discover, read_text, shown
 from styrdok.data.model import Actor, Document, DocumentTypes, DocumentType, Organisation, Section
-from styrdok.data.problems import DataError, Problem, Severity, field_path, relative_name
+from styrdok.data.problems import DataError, Problem, Severity, field_path, quoted
 from styrdok.data.yaml_source import DuplicateKey, Positions, YamlSyntaxError, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -52,6 +53,7 @@ class Library:
     types: dict[str, DocumentType] = field(default_factory=dict)
     documents: dict[str, LoadedDocument] = field(default_factory=dict)
     organisation_files: dict[str, Located] = field(default_factory=dict)
+    notes: list[Problem] = field(default_factory=list)  # warnings about files left unread (data_files)
 
     def actor(self, organisation: str, actor_id: str) -> Actor:
         return self.actors(organisation)[actor_id]
@@ -79,6 +81,7 @@ _EXPECTED = {
     "string_type": "text",
     "string_pattern_mismatch": "lower-case letters a–z, digits and hyphens",
     "literal_error": None,
+    "bool_parsing": "true or false",
 }
 
 
@@ -104,12 +107,14 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         message = message.removeprefix("Value error, ")
     expected = _EXPECTED.get(kind)
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"{error['input']!r} is not a real date (expected {expected})"
+        return f"{quoted(error['input'])} is not a real date (expected {expected})"
     if kind == "string_pattern_mismatch":
         field = error["loc"][-1] if error.get("loc") else None
         if field in _PATTERN_FIELDS:
-            return f"{error['input']!r} is not {_PATTERN_FIELDS[field]}"
-        return f"{error['input']!r} is not a valid id (expected {expected})"
+            return f"{quoted(error['input'])} is not {_PATTERN_FIELDS[field]}"
+        return f"{quoted(error['input'])} is not a valid id (expected {expected})"
+    if kind == "bool_parsing":
+        return f"{quoted(error['input'])} is not true or false (expected {expected})"
     if kind == "missing":
         return f"missing ({expected})"
     if expected:
@@ -130,6 +135,10 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     return tuple(out)
 
 
+# An editor reads the first problems of a file and fixes them; thousands of
+# lines (a list of 50,000 wrong items) would hide the rest of the report.
+MAX_PROBLEMS_PER_FILE = 50
+
 # The last valid result per file and model: (the file's text, what it gave).
 # A long-lived process (`mkdocs serve`) then parses only the files an editor
 # changed; the models are frozen, so sharing them between loads is safe.
@@ -139,13 +148,11 @@ _last_read: dict[tuple[str, str, str], tuple[str, tuple[Any, Located]]] = {}
 def read_model(path: Path, root: Path, model: type[M], problems: list[Problem]) -> tuple[M, Located] | None:
     """Parse and validate one file; on failure add problems and return None.
     An unchanged file gives the very same objects as last time (`is`)."""
-    name = relative_name(path, root)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(name, 1, 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8"))
+    name = shown(path, root)
+    text = read_text(path, root, problems)
+    if text is None:
         return None
-    key = (str(path.resolve()), name, model.__name__)
+    key = (str(path.absolute()), name, model.__name__)
     last = _last_read.get(key)
     if last is not None and last[0] == text:
         return last[1]
@@ -159,7 +166,7 @@ def _parse_model(text: str, name: str, model: type[M], problems: list[Problem]) 
     try:
         data, positions = load_yaml(text)
     except YamlSyntaxError as exc:
-        problems.append(Problem(name, exc.line, exc.column, "", exc.message))
+        problems.append(Problem(name, exc.line, exc.column, field_path(exc.path), exc.message))
         return None
     except DuplicateKey as exc:
         problems.append(
@@ -167,12 +174,19 @@ def _parse_model(text: str, name: str, model: type[M], problems: list[Problem]) 
         )
         return None
     if not isinstance(data, dict):
-        problems.append(Problem(name, 1, 1, "", "expected a mapping of fields (key: value) at the top of the file"))
+        found = "nothing" if data is None else "a list" if isinstance(data, list) else "a single value"
+        problems.append(Problem(name, *positions.find(()), "",
+                                f"expected a mapping of fields (key: value) at the top of the file, found {found}"))
         return None
     try:
         return model.model_validate(data), Located(name, positions)
     except ValidationError as exc:
-        for error in exc.errors():
+        errors = exc.errors()
+        if len(errors) > MAX_PROBLEMS_PER_FILE:
+            line, column = positions.find(_clean_loc(errors[MAX_PROBLEMS_PER_FILE]["loc"]))
+            problems.append(Problem(name, line, column, "", f"{len(errors) - MAX_PROBLEMS_PER_FILE:,} more problems "
+                                    "in this file are not listed; fix the ones above first"))
+        for error in errors[:MAX_PROBLEMS_PER_FILE]:
             loc = _clean_loc(error["loc"])
             if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
                 loc += ("kind",)
@@ -191,26 +205,23 @@ def load_library(root: Path) -> Library:
     if not root.is_dir():
         raise DataError([Problem(str(root), 1, 1, "", "the data folder does not exist")])
 
+    files = discover(root, problems)
+    library.notes = files.notes
     types_where: Located | None = None
-    types_file = root / "document_types.yaml"
-    if not types_file.exists():
-        problems.append(Problem(relative_name(types_file, root), 1, 1, "", "file missing: it lists the document types"))
-    elif loaded := read_model(types_file, root, DocumentTypes, problems):
+    if files.types is not None and (loaded := read_model(files.types, root, DocumentTypes, problems)):
         types, where = loaded
         library.types = _unique(types.types, "types", where, problems)
         types_where = where
-    for path in sorted((root / "organisations").glob("*.y*ml")):
+    for path in files.organisations:
         if loaded_org := read_model(path, root, Organisation, problems):
             org, where = loaded_org
             if org.id != path.stem:
                 problems.append(at(where, ("id",), f"{org.id!r} differs from the file name; expected {path.stem!r}"))
-            elif org.id in library.organisations:
-                problems.append(at(where, ("id",), "organisation defined twice"))
             else:
                 library.organisations[org.id] = org
                 library.organisation_files[org.id] = where
                 _check_actors(org, where, problems)
-    for path in sorted((root / "documents").glob("*/*.y*ml")):
+    for path in files.documents:
         if loaded_doc := read_model(path, root, Document, problems):
             doc, where = loaded_doc
             doc_id = f"{path.parent.name}/{path.stem}"
@@ -219,9 +230,6 @@ def load_library(root: Path) -> Library:
                     at(where, ("organisation",), f"{doc.organisation!r} differs from the folder; expected {path.parent.name!r}")
                 )
             library.documents[doc_id] = LoadedDocument(doc_id, doc, where)
-    stray = [p for p in (root / "documents").glob("*.y*ml")] if (root / "documents").is_dir() else []
-    for path in stray:
-        problems.append(Problem(relative_name(path, root), 1, 1, "", "documents go in a folder named after their organisation"))
 
     if types_where is not None:
         _check_type_definitions(library, types_where, problems)

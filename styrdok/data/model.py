@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from styrdok.data.problems import quoted
 
 LANGUAGES = ("sv", "en")
 Language = Literal["sv", "en"]
@@ -31,6 +33,30 @@ DocumentId = Annotated[
     Field(description="`organisation/document`, e.g. `vasteras/policy-internationellt-arbete`."),
 ]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+def _written_date(value: object) -> object:
+    """Only YYYY-MM-DD is a date: pydantic alone would also take a number of
+    seconds since 1970 (`1654646400`, quoted or not) or a time of day."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value)):
+        return value
+    raise ValueError(f"{quoted(value)} is not a date written as YYYY-MM-DD, e.g. 2020-01-15")
+
+
+Date = Annotated[dt.date, BeforeValidator(_written_date)]
+
+
+def _written_whole(value: object) -> object:
+    """A whole number in digits: pydantic alone would also take `4.0`, `1_0`,
+    `+4` or true (as 1)."""
+    if isinstance(value, str) and re.fullmatch(r"-?[0-9]{1,9}", value):
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"{quoted(value)} is not a whole number written in digits, e.g. 4")
+
+
+Whole = Annotated[int, BeforeValidator(_written_whole)]
 
 
 class Strict(BaseModel):
@@ -163,7 +189,7 @@ class Decision(Strict):
         "kind `company`), or null if the source does not say or the body is outside the organisation.")
     outside_body: Text | None = Field(
         None, description="The name of a deciding body outside the organisation, as the source gives it.")
-    date: dt.date | None = Field(description="YYYY-MM-DD, or null if the source does not say.")
+    date: Date | None = Field(description="YYYY-MM-DD, or null if the source does not say.")
     paragraph: str | None = Field(
         description="The § number in the minutes without the sign, e.g. `61` (a leading `§` is removed), or null.")
     diary_number: str | None = Field(description="Diarienummer of the decision, e.g. `KS-2014/00860`, or null.")
@@ -193,7 +219,7 @@ class Decision(Strict):
 class FollowUp(Strict):
     """A recorded follow-up (uppföljning); it moves follow-up dates forward."""
 
-    date: dt.date
+    date: Date
     body: Id | None = None
     note: Text
 
@@ -213,17 +239,17 @@ class _Rule(Strict):
 
 class ByYear(_Rule):
     kind: Literal["by_year"]
-    year: int = Field(ge=1900, le=2200, description="Due by the end of this year.")
+    year: Whole = Field(ge=1900, le=2200, description="Due by the end of this year.")
 
 
 class ByDate(_Rule):
     kind: Literal["by_date"]
-    date: dt.date
+    date: Date
 
 
 class EveryNYears(_Rule):
     kind: Literal["every_n_years"]
-    years: int = Field(ge=1, le=50)
+    years: Whole = Field(ge=1, le=50)
     counted_from: Literal["adoption", "last_revision"] = "last_revision"
 
 
@@ -250,7 +276,7 @@ class Validity(Strict):
     kind: Literal["until_further_notice", "until_date", "unknown"] = Field(
         description="until_further_notice only when the source says so (e.g. `Giltighet Tillsvidare`); "
         "unknown when it does not say.")
-    until: dt.date | None = None
+    until: Date | None = None
     as_written: Text | None = None
 
     @model_validator(mode="after")
@@ -380,7 +406,7 @@ class Original(Strict):
         description="http(s) address of the published original, or null if the library has none.")
     file: Annotated[str, StringConstraints(pattern=r"^originals/[A-Za-z0-9._/-]+$")] | None = Field(
         None, description="A copy kept in the repository, under `originals/`, or null.")
-    retrieved: dt.date | None = Field(description="The date the address or copy was retrieved, or null.")
+    retrieved: Date | None = Field(description="The date the address or copy was retrieved, or null.")
 
     @model_validator(mode="after")
     def _retrieved_needs_a_source(self) -> "Original":
@@ -425,7 +451,7 @@ class Document(Strict):
     identifiers: list[Identifier] = Field(
         default_factory=list, description="Diary number and other identifiers of the document itself.")
     scope: Scope | None = Field(description="What the document applies to, or null if the source does not say.")
-    published: dt.date | None = Field(description="Date of publication, or null.")
+    published: Date | None = Field(description="Date of publication, or null.")
     version: str | None = Field(description="Version as the source gives it, or null.")
     validity: Validity
     review: list[ReviewRule] = Field(description="Review and follow-up rules; [] if the source gives none.")

@@ -63,6 +63,13 @@ def field_path(path: tuple[str | int, ...]) -> str:
     return out
 
 
+def quoted(value: object, limit: int = 60) -> str:
+    """A value for a message: its repr, cut short (a field may hold thousands
+    of characters, a number 5,000 digits)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def relative_name(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root.parent))

@@ -1,9 +1,19 @@
 """Read YAML and remember the line and column of every key and item.
 
-PyYAML's composer gives nodes with positions; building the data from those
-nodes keeps a map from field path to position, so a schema error deep in a
-document can name its line. Dates stay strings here: the model parses them,
-so an impossible date such as 2013-02-30 becomes a clear error, not a crash.
+The data is built straight from libyaml's event stream, never from a
+composed node tree, so that hostile files stay cheap (README, Decisions):
+
+- aliases and anchors are refused: "billion laughs" cannot grow;
+- nesting deeper than `MAX_DEPTH` is refused as soon as the parser reaches
+  it: libyaml's composer recurses and crashes on deep nesting, this loop
+  keeps its own stack;
+- every plain value is the text as written, except `null`, `~` and an empty
+  value: `061`, `1.10`, `12:30`, `no` and `2020-01-15` stay strings, and the
+  model's field type alone decides whether a number, a date or true/false is
+  wanted (pydantic converts, or refuses with the field's own message).
+
+Positions go into a map from field path to (line, column), so a schema
+error deep in a document can name its line.
 """
 
 from __future__ import annotations
@@ -20,7 +30,16 @@ except ImportError:  # pragma: no cover - depends on the platform
 
 Path_ = tuple[str | int, ...]
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# Deeper than any real file needs (a document with sections three levels down
+# is 14 deep) and far below what makes any step recurse too deeply.
+MAX_DEPTH = 40
+# Keys and values in one file: the largest real document has under 1,000, a
+# full 1 MB document would have about 30,000. A file of half a million tiny
+# items would take seconds to check and print as many errors.
+MAX_VALUES = 50_000
+
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
 _HINT = ("the mistake is on this line or just above it; check indentation, and put text that contains "
          "': ' or starts with a quote, [ or { inside double quotes")
 
@@ -40,9 +59,11 @@ class Positions:
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, message: str, line: int, column: int):
+    """The file cannot be read as data; `path` is the field it happened in, if known."""
+
+    def __init__(self, message: str, line: int, column: int, path: Path_ = ()):
         super().__init__(message)
-        self.message, self.line, self.column = message, line, column
+        self.message, self.line, self.column, self.path = message, line, column, path
 
 
 class DuplicateKey(Exception):
@@ -51,50 +72,115 @@ class DuplicateKey(Exception):
         self.key, self.line, self.column, self.first_line = key, line, column, first_line
 
 
-def _pos(node: yaml.Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _pos(event: yaml.Event) -> tuple[int, int]:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+_ALIAS = ("YAML anchors (&name) and aliases (*name) are not used in this library: "
+          "write the value out in full where it is needed")
+_TAG = "YAML tags such as !!int or !text are not used in this library: write the value plainly (text may go in quotes)"
+_DEEP = f"nested more than {MAX_DEPTH} levels deep; no field of the library needs that, so check the brackets and indentation"
+_MANY = (f"more than {MAX_VALUES:,} keys and values in one file; a document has a few thousand at most, "
+         "so check that this is the right file")
+_KEY = "a key must be a plain name such as `title`, not a list or a mapping"
+_SECOND = ("a second YAML document (after ---) in the same file; a file holds one: "
+           "remove the --- line and what follows, or move it to a file of its own")
+
+
+@dataclass
+class _Open:
+    """A mapping or list being filled: where it is and what comes next."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path_
+    key: str | None = None  # in a mapping: the key whose value is awaited
+    lines: dict[str, int] = field(default_factory=dict)  # in a mapping: the line of each key
 
 
 class _Builder:
+    """Plain data from the events of one YAML document, with positions."""
+
     def __init__(self) -> None:
-        self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
         self.positions = Positions()
+        self.stack: list[_Open] = []
+        self.root: Any = None
+        self.documents = 0
+        self.values = 0
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.positions.at.setdefault(path, _pos(node))
-        if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            seen: dict[Any, int] = {}
-            for key_node, value_node in node.value:
-                key = self.build_scalar(key_node)
-                if not isinstance(key, (str, int)):
-                    key = str(key)
-                if key in seen:
-                    raise DuplicateKey(str(key), *_pos(key_node), seen[key])
-                seen[key] = _pos(key_node)[0]
-                self.positions.at[path + (key,)] = _pos(key_node)
-                out[key] = self.build(value_node, path + (key,))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.positions.at[path + (index,)] = _pos(item)
-                items.append(self.build(item, path + (index,)))
-            return items
-        return self.build_scalar(node)
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise YamlSyntaxError(_SECOND, *_pos(event))
+        elif isinstance(event, yaml.AliasEvent):
+            raise YamlSyntaxError(_ALIAS, *_pos(event), self._path_here())
+        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._node(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
 
-    def build_scalar(self, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            return node.value
-        if node.tag == _TIMESTAMP:
-            return node.value
-        return self.constructor.construct_object(node, deep=True)
+    def _path_here(self) -> Path_:
+        """The path the next value goes to (for messages)."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, dict):
+            return top.path + ((top.key,) if top.key is not None else ())
+        return top.path + (len(top.value),)
+
+    def _node(self, event: yaml.NodeEvent) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise YamlSyntaxError(_MANY, *_pos(event), self._path_here())
+        if event.anchor is not None:
+            raise YamlSyntaxError(_ALIAS, *_pos(event), self._path_here())
+        if event.tag is not None:
+            raise YamlSyntaxError(_TAG, *_pos(event), self._path_here())
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.value, dict) and top.key is None:
+            self._key(top, event)
+            return
+        path = self._path_here()
+        self.positions.at.setdefault(path, _pos(event))  # a mapping's value: its key's position is kept
+        value = self._value(event, path)
+        if top is None:
+            self.root = value
+        elif isinstance(top.value, dict):
+            assert top.key is not None
+            top.value[top.key] = value
+            top.key = None
+        else:
+            top.value.append(value)
+
+    def _key(self, mapping: _Open, event: yaml.NodeEvent) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise YamlSyntaxError(_KEY, *_pos(event), mapping.path)
+        key = event.value
+        line, column = _pos(event)
+        if key in mapping.lines:
+            raise DuplicateKey(key, line, column, mapping.lines[key])
+        mapping.lines[key] = line
+        mapping.key = key
+        self.positions.at[mapping.path + (key,)] = (line, column)
+
+    def _value(self, event: yaml.NodeEvent, path: Path_) -> Any:
+        if isinstance(event, yaml.ScalarEvent):
+            plain = event.implicit[0]
+            return None if plain and event.value in NULLS else event.value
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlSyntaxError(_DEEP, *_pos(event), path)
+        opened = _Open({} if isinstance(event, yaml.MappingStartEvent) else [], path)
+        self.stack.append(opened)
+        return opened.value
 
 
 def load_yaml(text: str) -> tuple[Any, Positions]:
     """Parse one YAML document; return the data and the positions of its fields."""
+    raw = text.encode("utf-8", "surrogatepass")  # libyaml refuses lone surrogates with a located error
+    builder = _Builder()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(raw, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -104,21 +190,18 @@ def load_yaml(text: str) -> tuple[Any, Positions]:
         message = ": ".join(filter(None, [context, exc.problem]))
         raise YamlSyntaxError(f"not valid YAML: {message} ({_HINT})", line, column) from None
     except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        line, column = _line_column(raw, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise YamlSyntaxError(f"not valid YAML: the character U+{code:04X} is not allowed in a YAML file "
                               "(delete it; it is often an invisible control character pasted from another program)",
                               line, column) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"not valid YAML: {exc}", 1, 1) from None
-    if node is None:
-        return None, Positions({(): (1, 1)})
-    builder = _Builder()
-    try:
-        data = builder.build(node, ())
-    except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlSyntaxError(f"not valid YAML: {exc.problem}", line, column) from None
-    return data, builder.positions
+    builder.positions.at.setdefault((), (1, 1))
+    return builder.root, builder.positions
+
+
+def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    before = raw[:offset].decode("utf-8", "replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
