@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .library import Library, walk_sections
+from . import urls
 from .model import Text
 
 QUESTIONS: tuple[str, ...] = ("adopts", "owns", "coordination", "follow_up", "twin_towns", "external_funding")
@@ -40,11 +41,11 @@ def compare(library: Library) -> Comparison:
             result.answers.setdefault((question, org), []).append(answer)
 
         if doc.adopted.body:
-            add("adopts", Answer(doc.adopted.body, doc_id, "fakta", doc.adopted.as_written))
+            add("adopts", Answer(doc.adopted.body, doc_id, urls.DOCUMENT_ANCHORS.facts, doc.adopted.as_written))
         if doc.owner:
-            add("owns", Answer(doc.owner, doc_id, "fakta"))
+            add("owns", Answer(doc.owner, doc_id, urls.DOCUMENT_ANCHORS.facts))
         for rule in doc.review:
-            add("follow_up", Answer(rule.responsible, doc_id, "fakta", rule.as_written))
+            add("follow_up", Answer(rule.responsible, doc_id, urls.DOCUMENT_ANCHORS.facts, rule.as_written))
         for section, _ in walk_sections(doc.sections):
             for responsibility in section.responsibilities:
                 for duty in responsibility.duties:

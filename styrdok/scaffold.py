@@ -1,23 +1,38 @@
 """Write new YAML for editors: a new organisation, a new document, a revision,
 and the mark that a translation is up to date.
 
-New files are written from templates as text, so they carry comments that
-explain each field and the schema modeline for the editor's YAML tooling.
-Changes to existing files are small text edits at known keys, so the
-editor's comments and layout stay as they were. Every result passes
-`styrdok check` as it is.
+New files are written by a YAML emitter (PyYAML) from a data structure, so
+no value can add keys of its own, whatever it holds; a fixed header of
+comments carries the schema modeline and explains the fields. Changes to
+existing files are small text edits at known keys, with every value
+written as a JSON string (valid YAML, escaped), so the editor's comments and
+layout stay as they were.
+
+Nothing is written until it is known to be right: ids are checked before
+any file is touched, a new file is checked by loading the library with it
+(and removed again if the library refuses it), an edited file is parsed
+before it replaces the old one. A failed command changes no file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import urls
 from .history import original_fingerprint
-from .model import Document, slug
+from .library import _parse_model, load_library
+from .model import Document, Id, Organisation, slug
+from .problems import DataError, Problem, relative_name
 
 
 class ScaffoldError(Exception):
@@ -29,30 +44,113 @@ def _q(text: str | None) -> str:
     return "null" if text is None else json.dumps(text, ensure_ascii=False)
 
 
-def new_organisation(data: Path, org_id: str, name_sv: str, name_en: str) -> Path:
-    path = data / "organisations" / f"{org_id}.yaml"
+_ID = TypeAdapter(Id)
+
+
+def valid_id(value: str, option: str, reserved: frozenset[str] = frozenset()) -> str:
+    """`value` as an id, or a ScaffoldError naming the command-line `option`."""
+    try:
+        _ID.validate_python(value)
+    except ValidationError:
+        raise ScaffoldError(f"{option}: {value!r} is not a valid id (expected lower-case letters a–z, "
+                            "digits and hyphens, e.g. nyby or policy-for-oppna-data)") from None
+    if value in reserved:
+        raise ScaffoldError(f"{option}: {value!r} is a name the site uses itself; choose another "
+                            f"(reserved: {', '.join(sorted(reserved))})")
+    return value
+
+
+def one_line(value: str | None, option: str) -> str | None:
+    """Names, titles and numbers are one line of text with no control characters."""
+    if value is not None and any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+        raise ScaffoldError(f"{option}: a line break or control character in {value!r}; give it on one line")
+    if value is not None and not value.strip():
+        raise ScaffoldError(f"{option}: empty; give the text")
+    return value
+
+
+def _emit(header: str, data: dict[str, Any]) -> str:
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)
+
+
+def _write_new(data: Path, path: Path, text: str, model: type[BaseModel]) -> Path:
+    """Write a new file only if it parses as `model` and the library loads
+    with it; otherwise leave everything as it was and say why."""
+    if not path.resolve().is_relative_to(data.resolve()):
+        raise ScaffoldError(f"{path} is outside the data folder {data}")  # ids are checked; a last guard
     if path.exists():
         raise ScaffoldError(f"{path} exists already")
+    problems: list[Problem] = []
+    if _parse_model(text, relative_name(path, data), model, problems) is None:
+        raise DataError(problems)
+    made = [folder for folder in [path.parent, *path.parent.parents] if not folder.exists()]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        f"""# yaml-language-server: $schema=../../schema/organisation.schema.json
-id: {org_id}
-name: {{sv: {_q(name_sv)}, en: {_q(name_en)}}}
-website: null
-# Every body, office and role the organisation's documents name, with its own
-# Swedish name and a plain English one. Every municipality has a council and an
-# executive board (kommunallagen); add the others its documents name.
-actors:
-  - id: kommunfullmaktige
-    name: {{sv: Kommunfullmäktige, en: Municipal council}}
-    kind: council
-  - id: kommunstyrelsen
-    name: {{sv: Kommunstyrelsen, en: Municipal executive board}}
-    kind: executive_board
-""",
-        encoding="utf-8",
-    )
+    try:
+        _place(path, text, replace=False)
+        try:
+            load_library(data)
+        except DataError as exc:
+            own = [p for p in exc.problems if p.file == relative_name(path, data)]
+            if own:
+                path.unlink()
+                raise DataError(own) from None
+    except BaseException:
+        for folder in made:
+            if folder.exists() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise
     return path
+
+
+def _place(path: Path, text: str, replace: bool) -> None:
+    """Write `text` to a temporary file beside `path`, then move it into
+    place in one step (a new file never replaces one that appeared meanwhile)."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".styrdok-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        if replace:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} exists already") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _edit(path: Path, data: Path, text: str) -> None:
+    """Replace a document file with `text` only if it still parses."""
+    problems: list[Problem] = []
+    if _parse_model(text, relative_name(path, data), Document, problems) is None:
+        raise DataError(problems)
+    _place(path, text, replace=True)
+
+
+ORGANISATION_HEADER = """\
+# yaml-language-server: $schema=../../schema/organisation.schema.json
+# `actors`: every body, office and role the organisation's documents name,
+# with its own Swedish name and a plain English one. Every municipality has a
+# council and an executive board (kommunallagen); add the others its
+# documents name.
+"""
+
+
+def new_organisation(data: Path, org_id: str, name_sv: str, name_en: str) -> Path:
+    valid_id(org_id, "--id", urls.RESERVED_ORGANISATION_IDS)
+    content = {
+        "id": org_id,
+        "name": {"sv": one_line(name_sv, "--name-sv"), "en": one_line(name_en, "--name-en")},
+        "website": None,
+        "actors": [
+            {"id": "kommunfullmaktige", "name": {"sv": "Kommunfullmäktige", "en": "Municipal council"}, "kind": "council"},
+            {"id": "kommunstyrelsen", "name": {"sv": "Kommunstyrelsen", "en": "Municipal executive board"},
+             "kind": "executive_board"},
+        ],
+    }
+    path = data / "organisations" / f"{org_id}.yaml"
+    return _write_new(data, path, _emit(ORGANISATION_HEADER, content), Organisation)
 
 
 @dataclass(frozen=True)
@@ -68,51 +166,53 @@ class NewDocument:
     doc_id: str | None = None
 
 
-def new_document(data: Path, new: NewDocument) -> Path:
-    doc_id = new.doc_id or slug(new.title_sv)
-    path = data / "documents" / new.organisation / f"{doc_id}.yaml"
-    if path.exists():
-        raise ScaffoldError(f"{path} exists already; choose another id with --id")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        f"""# yaml-language-server: $schema=../../../schema/document.schema.json
+DOCUMENT_HEADER = """\
+# yaml-language-server: $schema=../../../schema/document.schema.json
 # Fields the source does not give stay null: the site shows them as unknown.
-organisation: {new.organisation}
-type: {new.type}
-title: {{sv: {_q(new.title_sv)}, en: {_q(new.title_en)}}}
-source_file: null
-versions:
-  sv: {{kind: original}}
-  en: {{kind: plain_translation, translated_from: sv}}
-status: in_force
-owner: null
-responsible_officer: null
-adopted:
-  body: {new.adopted_by or "null"}
-  date: {new.adopted_on.isoformat() if new.adopted_on else "null"}
-  paragraph: {_q(new.paragraph)}
-  diary_number: {_q(new.diary_number)}
-published: null
-version: null
-validity: {{kind: unknown}}
-# Review rules, e.g.:
+# Review rules go in `review`, e.g.:
 #   - kind: every_n_years
 #     years: 4
 #     duties: [follow_up, revision]
 #     responsible: kommunstyrelsen
-#     as_written: {{sv: "…as the document says…", en: "…in plain English…"}}
-review: []
-relations: []
-sections:
-  - id: text
-    heading: {{sv: Text, en: Text}}
-    body:
-      sv: Klistra in dokumentets text här, avsnitt för avsnitt.
-      en: Write the plain English version here.
-""",
-        encoding="utf-8",
-    )
-    return path
+#     as_written: {sv: "…as the document says…", en: "…in plain English…"}
+"""
+
+
+def new_document(data: Path, new: NewDocument) -> Path:
+    organisation = valid_id(new.organisation, "--organisation")
+    doc_type = valid_id(new.type, "--type")
+    if new.doc_id is not None:
+        doc_id = valid_id(new.doc_id, "--id", urls.RESERVED_DOCUMENT_IDS)
+    else:
+        doc_id = valid_id(slug(one_line(new.title_sv, "--title-sv") or ""), "--title-sv (made into an id; give one with --id)",
+                          urls.RESERVED_DOCUMENT_IDS)
+    if new.adopted_by is not None:
+        valid_id(new.adopted_by, "--adopted-by")
+    path = data / "documents" / organisation / f"{doc_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"--id: {path} exists already; choose another id with --id")
+    content = {
+        "organisation": organisation,
+        "type": doc_type,
+        "title": {"sv": one_line(new.title_sv, "--title-sv"), "en": one_line(new.title_en, "--title-en")},
+        "source_file": None,
+        "versions": {"sv": {"kind": "original"}, "en": {"kind": "plain_translation", "translated_from": "sv"}},
+        "status": "in_force",
+        "owner": None,
+        "responsible_officer": None,
+        "adopted": {"body": new.adopted_by, "date": new.adopted_on,
+                    "paragraph": one_line(new.paragraph, "--paragraph"),
+                    "diary_number": one_line(new.diary_number, "--diary-number")},
+        "published": None,
+        "version": None,
+        "validity": {"kind": "unknown"},
+        "review": [],
+        "relations": [],
+        "sections": [{"id": "text", "heading": {"sv": "Text", "en": "Text"},
+                      "body": {"sv": "Klistra in dokumentets text här, avsnitt för avsnitt.",
+                               "en": "Write the plain English version here."}}],
+    }
+    return _write_new(data, path, _emit(DOCUMENT_HEADER, content), Document)
 
 
 @dataclass(frozen=True)
@@ -143,6 +243,8 @@ def add_revision(path: Path, doc: Document, revision: NewRevision) -> str | None
     """Append a revision to the document's file and bump its version; returns the new version."""
     text = path.read_text(encoding="utf-8")
     version = revision.version or bump(doc.version)
+    if revision.body is not None:
+        valid_id(revision.body, "--body")
     entry = (
         f"  - decision:\n"
         f"      body: {revision.body or 'null'}\n"
@@ -162,7 +264,7 @@ def add_revision(path: Path, doc: Document, revision: NewRevision) -> str | None
     else:
         text = text.rstrip("\n") + "\nrevisions:\n" + entry
     text = _set_top_level(text, "version", _q(version))
-    path.write_text(text, encoding="utf-8")
+    _edit(path, path.parents[2], text)
     return version
 
 
@@ -189,5 +291,5 @@ def mark_translated(path: Path, doc: Document, language: str) -> str:
     fields = [f for f in (p.strip() for p in match.group(2).split(",")) if f and not f.startswith("translates:")]
     fields.append(f'translates: "{fingerprint}"')
     text = text[:match.start()] + match.group(1) + ", ".join(fields) + match.group(3) + text[match.end():]
-    path.write_text(text, encoding="utf-8")
+    _edit(path, path.parents[2], text)
     return fingerprint
