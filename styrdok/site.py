@@ -98,10 +98,11 @@ def _render_write(library: Library, docs_dir: Path, today: dt.date, settings: Si
                   scope: incremental.Scope | None = None, unchanged: Iterable[str] = ()) -> tuple[list[str], list[str]]:
     """Render (the `scope` of) the pages into docs/; `unchanged`: generated
     files this render leaves as they are. Returns (changed, generated) names."""
-    writer = GeneratedWriter(docs_dir)
-    writer.keep(unchanged)
-    build_pages(library, today, settings, out=writer, only=scope)
-    return writer.finish(), sorted(writer.names)
+    with GeneratedWriter(docs_dir) as writer:  # nothing reaches docs/ unless every page renders
+        writer.keep(unchanged)
+        build_pages(library, today, settings, out=writer, only=scope,
+                    hand_written=writer.hand_written() if scope is None else ())
+        return writer.finish(), sorted(writer.names)
 
 
 @dataclass(frozen=True)
