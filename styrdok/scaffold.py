@@ -150,6 +150,8 @@ def new_organisation(data: Path, org_id: str, name_sv: str, name_en: str) -> Pat
         ],
     }
     path = data / "organisations" / f"{org_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"--id: {path} exists already")
     return _write_new(data, path, _emit(ORGANISATION_HEADER, content), Organisation)
 
 
