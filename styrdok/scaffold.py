@@ -69,8 +69,25 @@ def one_line(value: str | None, option: str) -> str | None:
     return value
 
 
+class _Dumper(yaml.SafeDumper):
+    """Lists indented under their key (`actors:` then `  - id: ...`), the
+    layout of every data file and of the examples in CONTRIBUTING.md."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+class _Block(dict):  # type: ignore[type-arg]
+    """A mapping written one key per line: long texts an editor replaces."""
+
+
+_Dumper.add_representer(
+    _Block, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=False))
+
+
 def _emit(header: str, data: dict[str, Any]) -> str:
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)
+    return header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=None,
+                              width=10_000)
 
 
 def _write_new(data: Path, path: Path, text: str, model: type[BaseModel]) -> Path:
@@ -211,8 +228,8 @@ def new_document(data: Path, new: NewDocument) -> Path:
         "review": [],
         "relations": [],
         "sections": [{"id": "text", "heading": {"sv": "Text", "en": "Text"},
-                      "body": {"sv": "Klistra in dokumentets text här, avsnitt för avsnitt.",
-                               "en": "Write the plain English version here."}}],
+                      "body": _Block(sv="Klistra in dokumentets text här, avsnitt för avsnitt.",
+                                     en="Write the plain English version here.")}],
     }
     return _write_new(data, path, _emit(DOCUMENT_HEADER, content), Document)
 
