@@ -13,6 +13,7 @@ from styrdok.cli import main
 from styrdok.gaps import find_gaps
 from styrdok.history import recent, stale_translations
 from styrdok.library import load_library
+from styrdok.model import Document
 from styrdok.scaffold import bump
 from styrdok.schema import SCHEMAS, schema_text
 
@@ -54,6 +55,23 @@ def test_new_organisation_and_document_pass_check(tmp_path: Path, capsys) -> Non
     doc = library.documents["nyby/policy-for-oppna-data"].model
     assert (doc.adopted.body, doc.adopted.date.isoformat(), doc.adopted.paragraph) == ("kommunfullmaktige", "2025-03-27", "45")
     assert "ok: 2 documents in 2 organisations" in capsys.readouterr().out
+
+
+def test_new_writes_any_value_as_written_and_nothing_more(tmp_path: Path) -> None:
+    """Values go through a YAML emitter: quotes, colons, hashes, braces and
+    number-like text come back exactly, and add no key of their own."""
+    data = write_library(tmp_path)
+    title_sv, title_en = 'Policy: "061" #1 {x: y} [a]', "'on': no & *alias"
+    assert main(["--data", str(data), "new", "organisation", "--id", "nyby", "--name-sv", "Nyby: kommun #2",
+                 "--name-en", "- yes"]) == 0
+    assert main(["--data", str(data), "new", "document", "--organisation", "nyby", "--type", "policy", "--id", "policy",
+                 "--title-sv", title_sv, "--title-en", title_en, "--paragraph", "061", "--diary-number", "12:30"]) == 0
+    library = load_library(data)
+    assert (library.organisations["nyby"].name.sv, library.organisations["nyby"].name.en) == ("Nyby: kommun #2", "- yes")
+    doc = library.documents["nyby/policy"].model
+    assert (doc.title.sv, doc.title.en, doc.adopted.paragraph, doc.adopted.diary_number) == (title_sv, title_en, "061", "12:30")
+    written = yaml.safe_load((data / "documents/nyby/policy.yaml").read_text(encoding="utf-8"))
+    assert set(written) == set(Document.model_fields) - {"description", "contact", "replaced_by", "revisions", "follow_ups"}
 
 
 def test_new_revision_records_the_decision_and_bumps_the_version(tmp_path: Path) -> None:
