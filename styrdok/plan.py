@@ -34,7 +34,7 @@ class Origin:
     path: tuple[str | int, ...] = ()
 
     def problem(self, message: str) -> Problem:
-        if self.where is None:  # pragma: no cover - site pages have fixed, distinct addresses
+        if self.where is None:  # a page of the site against a hand-written one: no data file to point at
             return Problem("(the site)", 1, 1, "", message)
         if not self.path:
             return Problem(self.where.file, 1, 1, "file name", message)

@@ -102,6 +102,17 @@ def test_a_page_where_a_hand_written_page_is_is_refused(tmp_path: Path) -> None:
     assert tree_digest(docs) == before
 
 
+def test_a_hand_written_page_where_the_site_has_one_is_refused(tmp_path: Path) -> None:
+    data = write_library(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kalender.md").write_text("# Kalender\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"a page of the site itself would be published at /kalender/, "
+                                        r"where the hand-written file docs/kalender\.md is already"):
+        site.generate(data, docs, TODAY)
+    assert sorted(p.name for p in docs.iterdir()) == ["kalender.md"]
+
+
 def _two_documents(tmp_path: Path) -> tuple[Path, Path]:
     data = write_library(tmp_path / "project")
     extra = data / "documents/testby/x-policy.yaml"
