@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .library import Library, walk_sections
 from . import urls
+from .library import Library, walk_sections
 from .model import Text
 
 QUESTIONS: tuple[str, ...] = ("adopts", "owns", "coordination", "follow_up", "twin_towns", "external_funding")

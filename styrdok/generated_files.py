@@ -83,14 +83,13 @@ class GeneratedWriter:
         self.names.update(names)
 
     def hand_written(self) -> Iterator[str]:
-        """The files under docs/ that no run generated (nor a hidden one)."""
-        for folder, subfolders, files in os.walk(self.docs_dir):
-            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-            rel = Path(folder).relative_to(self.docs_dir)
-            for file in sorted(files):
-                name = (rel / file).as_posix()
-                if not file.startswith(".") and name not in self.previous:
-                    yield name
+        """The files under docs/ that no run generated, hidden ones apart
+        (MkDocs does not publish them): what a generated file must not replace."""
+        for path in hand_written_paths(self.docs_dir) if self.docs_dir.is_dir() else []:
+            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+                name = file.relative_to(self.docs_dir)
+                if file.is_file() and not any(part.startswith(".") for part in name.parts):
+                    yield name.as_posix()
 
     def abandon(self) -> None:
         """Throw away what was staged and not moved into place."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, MutableMapping
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -362,20 +362,10 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
             planned.append(Planned(address.file(language), Origin(f"the page of document {doc_id!r}", loaded.where),
                                    partial(document, language, address, loaded)))
     for org_id in sorted(organisations):
-        csv_text = _once(partial(exports.matrix_csv, library, org_id))
-        json_text = _once(partial(exports.matrix_json, library, org_id))
+        csv_text = cache(partial(exports.matrix_csv, library, org_id))  # worked out once for both languages
+        json_text = cache(partial(exports.matrix_json, library, org_id))
         for language in LANGUAGES:  # the same bilingual files in both languages
             planned.append(Planned(urls.export(org_id, "csv", language), of_org(org_id, "the matrix export"), csv_text))
             planned.append(Planned(urls.export(org_id, "json", language), of_org(org_id, "the matrix export"), json_text))
     return planned
 
-
-def _once(make: Callable[[], str]) -> Callable[[], str]:
-    """`make()`, worked out on the first call and kept for the next ones."""
-    kept: list[str] = []
-
-    def get() -> str:
-        if not kept:
-            kept.append(make())
-        return kept[0]
-    return get

@@ -60,8 +60,10 @@ def _stats(docs_dir: Path, names: Iterable[str]) -> dict[str, tuple[int, int]] |
 
 def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSettings = SiteSettings(),
              *, serving: bool = False) -> list[str]:
-    """Validate the data, render every page, and only then write: invalid
-    data raises DataError before a single file changes.
+    """Validate the data, plan every page and check that no two share an
+    address, render, and only then move the pages into docs/: invalid data
+    raises DataError before a single file changes, and a failure while
+    rendering leaves docs/ as it was (generated_files.GeneratedWriter).
 
     mkdocs-static-i18n runs the build (and this) once per language, and each
     run renders both languages: when neither the data nor any generated file
