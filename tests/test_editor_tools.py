@@ -74,6 +74,21 @@ def test_new_writes_any_value_as_written_and_nothing_more(tmp_path: Path) -> Non
     assert set(written) == set(Document.model_fields) - {"description", "contact", "replaced_by", "revisions", "follow_ups"}
 
 
+def test_a_new_file_the_library_refuses_is_taken_back(tmp_path: Path) -> None:
+    """The scaffolding loads the library with the new file before keeping it."""
+    from styrdok import scaffold
+    from styrdok.problems import DataError
+
+    data = write_library(tmp_path)
+    before = sorted(p.relative_to(data) for p in data.rglob("*"))
+    new = scaffold.NewDocument(organisation="nyby", type="policy", title_sv="Ny policy", title_en="New policy",
+                               adopted_by=None, adopted_on=None)
+    with pytest.raises(DataError) as refused:
+        scaffold.new_document(data, new)
+    assert "unknown organisation 'nyby'" in refused.value.report()
+    assert sorted(p.relative_to(data) for p in data.rglob("*")) == before, "the file or its folder was left behind"
+
+
 def test_new_revision_records_the_decision_and_bumps_the_version(tmp_path: Path) -> None:
     data = write_library(tmp_path)
     path = data / "documents/testby/testpolicy.yaml"
