@@ -89,12 +89,12 @@ def _known_names(data: Path, args: argparse.Namespace) -> None:
     """Refuse before writing anything when the organisation, type or body is unknown."""
     library = load_library(data)
     if args.organisation and args.organisation not in library.organisations:
-        raise scaffold.ScaffoldError(f"unknown organisation {args.organisation!r} (expected one of: "
+        raise scaffold.ScaffoldError(f"--organisation: unknown organisation {args.organisation!r} (expected one of: "
                                      f"{', '.join(sorted(library.organisations))}); add it first with `styrdok new organisation`")
     if args.type and args.type not in library.types:
-        raise scaffold.ScaffoldError(f"unknown document type {args.type!r} (expected one of: {', '.join(sorted(library.types))})")
+        raise scaffold.ScaffoldError(f"--type: unknown document type {args.type!r} (expected one of: {', '.join(sorted(library.types))})")
     if args.adopted_by and args.organisation in library.organisations and args.adopted_by not in library.actors(args.organisation):
-        raise scaffold.ScaffoldError(f"unknown actor {args.adopted_by!r} of {args.organisation} (expected one of: "
+        raise scaffold.ScaffoldError(f"--adopted-by: unknown actor {args.adopted_by!r} of {args.organisation} (expected one of: "
                                      f"{', '.join(sorted(library.actors(args.organisation)))})")
 
 
@@ -114,6 +114,10 @@ def _new(args: argparse.Namespace) -> int:
             diary_number=args.diary_number, doc_id=args.id, status=args.status))
     else:
         path, doc = _load_document(data, _ask(args.document, "document id, e.g. vasteras/riktlinje-internationellt-arbete"))
+        actors = load_library(data).actors(doc.organisation)
+        if args.body is not None and args.body not in actors:
+            raise scaffold.ScaffoldError(f"--body: unknown actor {args.body!r} of {doc.organisation} "
+                                         f"(expected one of: {', '.join(sorted(actors))})")
         version = scaffold.add_revision(path, doc, scaffold.NewRevision(
             date=args.date or _date(_ask(None, "decided on (YYYY-MM-DD)")), body=args.body,
             paragraph=args.paragraph, diary_number=args.diary_number,

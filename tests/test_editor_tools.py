@@ -13,6 +13,7 @@ from styrdok.cli import main
 from styrdok.views.gaps import find_gaps
 from styrdok.views.history import recent, stale_translations
 from styrdok.data.library import load_library
+from styrdok.data.model import Document
 from styrdok.data.scaffold import bump
 from styrdok.data.schema import SCHEMAS, fields_markdown, schema_text
 
@@ -63,6 +64,38 @@ def test_new_organisation_and_document_pass_check(tmp_path: Path, capsys) -> Non
     doc = library.documents["nyby/policy-for-oppna-data"].model
     assert (doc.adoption.body, doc.adopted_on.isoformat(), doc.adoption.paragraph) == ("kommunfullmaktige", "2025-03-27", "45")
     assert "ok: 2 documents in 2 organisations" in capsys.readouterr().out
+
+
+def test_new_writes_any_value_as_written_and_nothing_more(tmp_path: Path) -> None:
+    """Values go through a YAML emitter: quotes, colons, hashes, braces and
+    number-like text come back exactly, and add no key of their own."""
+    data = write_library(tmp_path)
+    title_sv, title_en = 'Policy: "061" #1 {x: y} [a]', "'on': no & *alias"
+    assert main(["--data", str(data), "new", "organisation", "--id", "nyby", "--name-sv", "Nyby: kommun #2",
+                 "--name-en", "- yes"]) == 0
+    assert main(["--data", str(data), "new", "document", "--organisation", "nyby", "--type", "policy", "--id", "policy",
+                 "--title-sv", title_sv, "--title-en", title_en, "--paragraph", "061", "--diary-number", "12:30"]) == 0
+    library = load_library(data)
+    assert (library.organisations["nyby"].name.sv, library.organisations["nyby"].name.en) == ("Nyby: kommun #2", "- yes")
+    doc = library.documents["nyby/policy"].model
+    assert (doc.title.sv, doc.title.en, doc.adoption.paragraph, doc.adoption.diary_number) == (title_sv, title_en, "061", "12:30")
+    written = yaml.safe_load((data / "documents/nyby/policy.yaml").read_text(encoding="utf-8"))
+    assert set(written) == set(Document.model_fields) - {"description", "contact", "replaced_by", "revisions", "follow_ups"}
+
+
+def test_a_new_file_the_library_refuses_is_taken_back(tmp_path: Path) -> None:
+    """The scaffolding loads the library with the new file before keeping it."""
+    from styrdok.data import scaffold
+    from styrdok.data.problems import DataError
+
+    data = write_library(tmp_path)
+    before = sorted(p.relative_to(data) for p in data.rglob("*"))
+    new = scaffold.NewDocument(organisation="nyby", type="policy", title_sv="Ny policy", title_en="New policy",
+                               adopted_by=None, adopted_on=None)
+    with pytest.raises(DataError) as refused:
+        scaffold.new_document(data, new)
+    assert "unknown organisation 'nyby'" in refused.value.report()
+    assert sorted(p.relative_to(data) for p in data.rglob("*")) == before, "the file or its folder was left behind"
 
 
 def test_new_revision_records_the_decision_and_bumps_the_version(tmp_path: Path) -> None:

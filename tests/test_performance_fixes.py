@@ -16,7 +16,8 @@ from hypothesis import given, settings, strategies as st
 
 from styrdok.views import calendar, history, relations, review
 from styrdok.build import html_blocks, site
-from styrdok.render import pages, text_html, urls
+from styrdok.data import urls
+from styrdok.render import pages, text_html
 from styrdok.data.library import load_library, walk_sections
 
 

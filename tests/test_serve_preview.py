@@ -1,6 +1,8 @@
 """The editor's preview: `make serve` (mkdocs serve --dirty, as the Makefile
-runs it) shows a saved YAML edit, and afterwards its pages and search
-indexes are what a full build of the same data gives."""
+runs it) shows a saved YAML edit, survives a bad one (docs/ left as it was,
+the located message in the log) and recovers when it is fixed, and
+afterwards its pages and search indexes are what a full build of the same
+data gives."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from styrdok.build.sandbox import copy_project, free_port
+
+from .bad_input.harness import tree_digest
 
 from .site_build import PROJECT, TODAY, mkdocs_build
 
@@ -55,6 +59,18 @@ def _wait_for(url: str, text: str, server: subprocess.Popen, seconds: float) -> 
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
 
 
+def _wait_for_log(log, pattern: str, server: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "mkdocs serve stopped"
+        log.flush()
+        with open(log.name, encoding="utf-8") as text:
+            if re.search(pattern, text.read()):
+                return
+        time.sleep(0.2)
+    raise AssertionError(f"the preview's log did not show {pattern!r} within {seconds} s")
+
+
 def _entries(index_text: str) -> list[str]:
     return sorted(json.dumps(d, sort_keys=True, ensure_ascii=False) for d in json.loads(index_text)["docs"])
 
@@ -70,6 +86,7 @@ def test_an_edit_shows_in_the_preview_and_search_stays_whole(tmp_path: Path) -> 
                                "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     source = project / "policy_data" / "documents" / f"{DOC}.yaml"
+    clean_log: int | None = None  # how much of the log comes before the bad edit
     try:
         _wait_for(base + DOC + "/", "<h1", server, 240)
         time.sleep(2)  # the watcher starts after the first build
@@ -80,6 +97,22 @@ def test_an_edit_shows_in_the_preview_and_search_stays_whole(tmp_path: Path) -> 
         _wait_for(base + DOC + "/", "(förhandsvisning)", server, 120)
         _wait_for(base + "vasteras/", "(förhandsvisning)", server, 30)  # the organisation's list too
         time.sleep(1)
+        log.flush()
+        clean_log = os.path.getsize(log.name)
+        # A bad edit: a document file named like the organisation's own page.
+        docs_before = tree_digest(project / "docs")
+        bad = source.with_name("index.yaml")
+        bad.write_text(edited, encoding="utf-8")
+        _wait_for_log(log, r"documents/vasteras/index\.yaml:1:1: file name: 'index' is a name the site uses itself",
+                      server, 120)
+        assert tree_digest(project / "docs") == docs_before, "a refused preview build changed docs/"
+        # Fixed, and edited again: the preview picks up from there.
+        bad.unlink()
+        edited = edited.replace("(förhandsvisning)", "(förhandsvisning 2)", 1)
+        source.write_text(edited, encoding="utf-8")
+        _wait_for(base + DOC + "/", "(förhandsvisning 2)", server, 120)
+        assert _get(base + "vasteras/index/") is None, "a page of the refused file was published"
+        time.sleep(1)
         served = {index: _get(base + index) for index in ("search/search_index.json", "en/search/search_index.json")}
     finally:
         server.terminate()
@@ -87,9 +120,8 @@ def test_an_edit_shows_in_the_preview_and_search_stays_whole(tmp_path: Path) -> 
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-        log.seek(0)
-        output = log.read()
         log.close()
+        output = (tmp_path / "serve.log").read_bytes()[:clean_log].decode("utf-8", "replace")
     assert not [line for line in output.splitlines() if "WARNING" in line or "ERROR" in line], output[-3000:]
 
     built = mkdocs_build(project, tmp_path / "built")  # the same edited data, built in full
@@ -98,4 +130,4 @@ def test_an_edit_shows_in_the_preview_and_search_stays_whole(tmp_path: Path) -> 
         assert text is not None, index
         expected = (tmp_path / "built" / index).read_text(encoding="utf-8")
         assert _entries(text) == _entries(expected), f"{index} after the edit differs from a full build"
-    assert "(förhandsvisning)" in served["search/search_index.json"]
+    assert "(förhandsvisning 2)" in served["search/search_index.json"]

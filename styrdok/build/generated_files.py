@@ -1,17 +1,28 @@
-"""Write generated pages into docs/, touching only what changed.
+"""Write generated pages into docs/, touching only what changed, all or
+nothing.
 
 MkDocs with mkdocs-static-i18n needs real files under docs/ (see
-docs/decisions.md). Writing only changed files keeps `mkdocs serve` from
+README, "Decisions"). Writing only changed files keeps `mkdocs serve` from
 rebuilding in a loop on its own output; a manifest of what was generated
 lets a page whose document was deleted disappear on the next build.
+
+A build that fails part-way must leave docs/ as it was: changed pages are
+written to a staging folder inside docs/ (hidden, so MkDocs skips it) and
+moved into place only when every page has been rendered. Before the move
+the manifest lists the old and the new files together, so even a crash
+during the move leaves nothing that the next build would not remove.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 MANIFEST = ".styrdok-generated"
+STAGING_PREFIX = ".styrdok-staging-"
 
 
 def generated_names(docs_dir: Path) -> set[str]:
@@ -22,33 +33,48 @@ def generated_names(docs_dir: Path) -> set[str]:
 
 def write_generated(docs_dir: Path, pages: dict[str, str]) -> list[str]:
     """Make docs/ hold exactly `pages` among generated files; return what changed."""
-    writer = GeneratedWriter(docs_dir)
-    for name, content in sorted(pages.items()):
-        writer[name] = content
-    return writer.finish()
+    with GeneratedWriter(docs_dir) as writer:
+        for name, content in sorted(pages.items()):
+            writer[name] = content
+        return writer.finish()
 
 
 class GeneratedWriter:
     """`write_generated` one page at a time, as pages are rendered, so a large
     library's pages are never all in memory at once: `writer[name] = content`
-    writes the file if it changed; `finish()` removes the files the last run
-    generated and this one did not, and writes the manifest."""
+    stages the file if it changed; `finish()` moves the staged files into
+    place, removes the files the last run generated and this one did not,
+    and writes the manifest. Used as a context manager, an error before
+    `finish()` throws the staged files away and docs/ stays as it was."""
 
     def __init__(self, docs_dir: Path):
         self.docs_dir = docs_dir
+        for leftover in docs_dir.glob(STAGING_PREFIX + "*"):  # from a process that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
         self.previous = generated_names(docs_dir)
         self.names: set[str] = set()
-        self.written: set[str] = set()
+        self.staged: list[str] = []
+        self._staging: Path | None = None
+
+    def __enter__(self) -> "GeneratedWriter":
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        self.abandon()
 
     def __setitem__(self, name: str, content: str) -> None:
         self.names.add(name)
         path = self.docs_dir / name
         data = content.encode("utf-8")
-        if path.exists() and path.read_bytes() == data:
+        if path.is_file() and path.read_bytes() == data:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        self.written.add(name)
+        if self._staging is None:
+            self.docs_dir.mkdir(parents=True, exist_ok=True)
+            self._staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.docs_dir))
+        staged = self._staging / name
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        self.staged.append(name)
 
     def keep(self, names: Iterable[str]) -> None:
         """Count `names` as generated this run without rendering them again:
@@ -56,20 +82,48 @@ class GeneratedWriter:
         pages must not be removed as stale."""
         self.names.update(names)
 
+    def hand_written(self) -> Iterator[str]:
+        """The files under docs/ that no run generated, hidden ones apart
+        (MkDocs does not publish them): what a generated file must not replace."""
+        for path in hand_written_paths(self.docs_dir) if self.docs_dir.is_dir() else []:
+            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+                name = file.relative_to(self.docs_dir)
+                if file.is_file() and not any(part.startswith(".") for part in name.parts):
+                    yield name.as_posix()
+
+    def abandon(self) -> None:
+        """Throw away what was staged and not moved into place."""
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+
     def finish(self) -> list[str]:
-        """Remove stale files, write the manifest; return what changed (written, then removed)."""
-        changed = sorted(self.written)
+        """Move the staged files into place, remove stale ones, write the
+        manifest; return what changed (written, then removed)."""
+        if self.staged:
+            _write_manifest(self.docs_dir, self.previous | self.names)
+        assert self._staging is not None or not self.staged
+        for name in self.staged:
+            target = self.docs_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self._staging / name, target)  # type: ignore[operator]
+        self.abandon()
+        changed = sorted(self.staged)
         for stale in sorted(self.previous - self.names):
             path = self.docs_dir / stale
             if path.exists():
                 path.unlink()
                 changed.append(stale)
             _remove_empty_parents(path.parent, self.docs_dir)
-        manifest = self.docs_dir / MANIFEST
-        listing = "\n".join(sorted(self.names)) + "\n"
-        if not manifest.exists() or manifest.read_text(encoding="utf-8") != listing:
-            manifest.write_text(listing, encoding="utf-8")
+        _write_manifest(self.docs_dir, self.names)
         return changed
+
+
+def _write_manifest(docs_dir: Path, names: set[str]) -> None:
+    manifest = docs_dir / MANIFEST
+    listing = "\n".join(sorted(names)) + "\n"
+    if not manifest.exists() or manifest.read_text(encoding="utf-8") != listing:
+        manifest.write_text(listing, encoding="utf-8")
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

@@ -52,8 +52,10 @@ def _stats(docs_dir: Path, names: Iterable[str]) -> dict[str, tuple[int, int]] |
 
 def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSettings = SiteSettings(),
              *, serving: bool = False) -> list[str]:
-    """Validate the data, render every page, and only then write: invalid
-    data raises DataError before a single file changes.
+    """Validate the data, plan every page and check that no two share an
+    address, render, and only then move the pages into docs/: invalid data
+    raises DataError before a single file changes, and a failure while
+    rendering leaves docs/ as it was (generated_files.GeneratedWriter).
 
     mkdocs-static-i18n runs the build (and this) once per language, and each
     run renders both languages: when neither the data nor any generated file
@@ -90,10 +92,11 @@ def _render_write(library: Library, docs_dir: Path, today: dt.date, settings: Si
                   scope: incremental.Scope | None = None, unchanged: Iterable[str] = ()) -> tuple[list[str], list[str]]:
     """Render (the `scope` of) the pages into docs/; `unchanged`: generated
     files this render leaves as they are. Returns (changed, generated) names."""
-    writer = GeneratedWriter(docs_dir)
-    writer.keep(unchanged)
-    build_pages(library, today, settings, out=writer, only=scope)
-    return writer.finish(), sorted(writer.names)
+    with GeneratedWriter(docs_dir) as writer:  # nothing reaches docs/ unless every page renders
+        writer.keep(unchanged)
+        build_pages(library, today, settings, out=writer, only=scope,
+                    hand_written=writer.hand_written() if scope is None else ())
+        return writer.finish(), sorted(writer.names)
 
 
 @dataclass(frozen=True)

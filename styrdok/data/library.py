@@ -24,6 +24,7 @@ from styrdok.data.files import discover, read_text, shown
 from styrdok.data.model import Actor, Document, DocumentTypes, DocumentType, Organisation, Section
 from styrdok.data.problems import DataError, Problem, Severity, field_path, quoted
 from styrdok.data.yaml_source import DuplicateKey, Positions, YamlSyntaxError, load_yaml
+from styrdok.data import urls
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -235,9 +236,76 @@ def load_library(root: Path) -> Library:
         _check_type_definitions(library, types_where, problems)
     for loaded_document in library.documents.values():
         _check_document(library, loaded_document, problems)
+    check_addresses(library, problems)
+    _check_replacements(library, problems)
     if problems:
         raise DataError(problems)
     return library
+
+
+def check_addresses(library: Library, problems: list[Problem]) -> None:
+    """Refuse organisation and document ids that are names the site uses
+    itself (urls.RESERVED_*): such a page would silently overwrite, or be
+    overwritten by, a page the site generates or ships."""
+    for org_id, where in library.organisation_files.items():
+        if org_id in urls.RESERVED_ORGANISATION_IDS:
+            problems.append(at(where, ("id",), _reserved(org_id, urls.RESERVED_ORGANISATION_IDS)))
+    for doc_id, loaded in library.documents.items():
+        name = doc_id.rsplit("/", 1)[-1]
+        if name in urls.RESERVED_DOCUMENT_IDS:
+            problems.append(Problem(loaded.where.file, 1, 1, "file name", _reserved(name, urls.RESERVED_DOCUMENT_IDS)))
+
+
+def _reserved(value: str, reserved: frozenset[str]) -> str:
+    return f"{value!r} is a name the site uses itself; choose another (reserved: {', '.join(sorted(reserved))})"
+
+
+def _check_replacements(library: Library, problems: list[Problem]) -> None:
+    """`replaced_by` and `replaces` relations must not go round in a circle:
+    each document would be shown as replaced by one that it replaces."""
+    # old → new, each with where it is written
+    edges: dict[str, dict[str, tuple[Located, tuple[str | int, ...]]]] = {}
+    for doc_id, loaded in sorted(library.documents.items()):
+        successor = loaded.model.replaced_by.document if loaded.model.replaced_by else None
+        if successor in library.documents and successor != doc_id:  # replacing itself: see _check_document
+            edges.setdefault(doc_id, {}).setdefault(successor, (loaded.where, ("replaced_by", "document")))
+        for index, relation in enumerate(loaded.model.relations):
+            if relation.kind == "replaces" and relation.document in library.documents and relation.document != doc_id:
+                edges.setdefault(relation.document, {}).setdefault(
+                    doc_id, (loaded.where, ("relations", index, "document")))
+    reported: set[frozenset[str]] = set()
+    for cycle in _cycles(edges):
+        if frozenset(cycle) in reported:
+            continue
+        reported.add(frozenset(cycle))
+        where, path = edges[cycle[0]][cycle[1]]
+        shown = " → ".join([*cycle, cycle[0]])
+        problems.append(at(where, path, f"replacements go round in a circle ({shown}, each replaced by the next); "
+                                        "a document cannot in the end replace itself"))
+
+
+def _cycles(edges: dict[str, dict[str, Any]]) -> Iterator[list[str]]:
+    """Each circle found by a depth-first walk, starting from its smallest id."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in sorted(edges):
+        if start in state:
+            continue
+        path: list[str] = [start]
+        state[start] = 1
+        todo = [iter(sorted(edges.get(start, {})))]
+        while todo:
+            following = next(todo[-1], None)
+            if following is None:
+                todo.pop()
+                state[path.pop()] = 2
+            elif state.get(following) == 1:
+                cycle = path[path.index(following):]
+                low = cycle.index(min(cycle))
+                yield cycle[low:] + cycle[:low]
+            elif following not in state:
+                state[following] = 1
+                path.append(following)
+                todo.append(iter(sorted(edges.get(following, {}))))
 
 
 def at(where: Located, path: tuple[str | int, ...], message: str, severity: Severity = Severity.ERROR) -> Problem:
@@ -324,6 +392,9 @@ def _check_document(library: Library, loaded: LoadedDocument, problems: list[Pro
     for path, section in sections_with_paths(doc.sections, ("sections",)):
         if section.id in seen:
             problems.append(at(where, path + ("id",), f"duplicate section id {section.id!r}; section ids must be unique in a document"))
+        if section.id in urls.DOCUMENT_ANCHORS.all():
+            problems.append(at(where, path + ("id",), f"{section.id!r} is an anchor the document page uses itself; choose another "
+                                                      f"(reserved: {', '.join(sorted(urls.DOCUMENT_ANCHORS.all()))})"))
         seen[section.id] = path
         _check_languages(where, path + ("heading",), section.heading, languages, problems)
         if section.body:

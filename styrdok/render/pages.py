@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from collections.abc import MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
+from functools import cache, partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from styrdok.render import atom, exports, ical, text_html, urls
+from styrdok.data import urls
+from styrdok.render import atom, exports, ical, text_html
 from styrdok.views import calendar, comparison, gaps, history, review
 from styrdok.render import phrase_table
 from styrdok.data import schema
@@ -28,6 +30,8 @@ from styrdok.views.relations import Link, incoming_links, links_of
 from styrdok.views.responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
 from styrdok.render.settings import SiteSettings
 from styrdok.render.words import Words, format_date, say, status_key
+from styrdok.render.plan import Origin, Planned, check_unique
+from styrdok.data.problems import DataError
 
 
 @dataclass(frozen=True)
@@ -272,15 +276,32 @@ GAP_KINDS = ("no_decision", "placeholder", "rule_without_actor", "no_owner", "ac
 
 
 def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings(),
-                out: MutableMapping[str, str] | None = None, only: Scope | None = None) -> MutableMapping[str, str]:
+                out: MutableMapping[str, str] | None = None, only: Scope | None = None,
+                hand_written: Iterable[str] = ()) -> MutableMapping[str, str]:
     """Every generated file: docs-relative name → content (Markdown or iCalendar).
-    Each page is stored into `out` as soon as it is rendered (a dict by
-    default; `generated_files.GeneratedWriter` writes it to disk instead).
-    With `only`, the pages of the whole library and those of the scope's
-    organisations and documents (see `incremental`)."""
+    The files are planned first and checked (`plan.check_unique`): two files
+    at one address, or one where a `hand_written` file is, raise DataError
+    before anything is rendered. Each page is then stored into `out` as soon
+    as it is rendered (a dict by default; `generated_files.GeneratedWriter`
+    writes it to disk instead). With `only`, the pages of the whole library
+    and those of the scope's organisations and documents (see `incremental`)."""
+    planned = plan_pages(library, today, settings, only)
+    problems = check_unique(planned, hand_written)
+    if problems:
+        raise DataError(problems)
+    pages: MutableMapping[str, str] = {} if out is None else out
+    for page in planned:
+        pages[page.name] = page.render()
+    return pages
+
+
+def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings(),
+               only: Scope | None = None) -> list[Planned]:
+    """Every generated file (or those of `only`), with the data it comes
+    from and how to render it; nothing is rendered yet."""
     organisations = set(library.organisations) if only is None else only.organisations
     documents = set(library.documents) if only is None else only.documents
-    pages: MutableMapping[str, str] = {} if out is None else out
+    planned: list[Planned] = []
     entries = calendar.entries(library, today, settings.due_soon_days)
     compared = comparison.compare(library, today)
     found_gaps = gaps.find_gaps(library)
@@ -298,60 +319,84 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         if entry.owner is not None:
             entries_of_owner.setdefault((entry.organisation, entry.owner), []).append(entry)
     news = {org_id: history.recent(library, org_id) for org_id in [None, *sorted(organisations)]}
+    the_site = Origin("a page of the site itself")
+
+    def of_org(org_id: str, what: str, path: tuple[str | int, ...] = ("id",)) -> Origin:
+        return Origin(f"{what} of organisation {org_id!r}", library.organisation_files.get(org_id), path)
+
+    def actor_origin(org_id: str, actor_id: str) -> Origin:
+        index = next(i for i, a in enumerate(library.organisations[org_id].actors) if a.id == actor_id)
+        return of_org(org_id, f"the page of actor {actor_id!r}", ("actors", index, "id"))
+
+    def page(language: str, address: urls.Address, template: str, make: Callable[[], dict[str, Any]] | None,
+             **data: Any) -> str:
+        """`make` gives the data that is only worked out when the page is rendered."""
+        return _render(template, PageContext(library, language, today, address, settings, derived),
+                       **data, **(make() if make else {}))
+
+    def document(language: str, address: urls.Address, loaded: LoadedDocument) -> str:
+        return document_page(PageContext(library, language, today, address, settings, derived), loaded)
+
     for language in LANGUAGES:
-        def put(address: urls.Address, template: str, **data: Any) -> None:
-            ctx = PageContext(library, language, today, address, settings, derived)
-            pages[address.file(language)] = _render(template, ctx, **data)
+        def put(address: urls.Address, origin: Origin, template: str,
+                make: Callable[[], dict[str, Any]] | None = None, **data: Any) -> None:
+            planned.append(Planned(address.file(language), origin, partial(page, language, address, template, make, **data)))
 
-        def put_calendar(address: urls.Address, items: list[calendar.Entry], scope: str, **data: Any) -> None:
-            put(address, "calendar.md.j2", entries=items, scope=scope, feed=urls.FEED_NAME + ".ics", **data)
+        def put_calendar(address: urls.Address, origin: Origin, items: list[calendar.Entry], scope: str, **data: Any) -> None:
+            put(address, origin, "calendar.md.j2", entries=items, scope=scope, feed=urls.FEED_NAME + ".ics", **data)
             name = f"{Words(language).calendar_title}: {scope}"
-            pages[urls.feed_file(address, language)] = ical.feed(
-                library, items, language, today, page_urls[language], name).decode("utf-8")
+            planned.append(Planned(urls.feed_file(address, language), origin, lambda items=items, language=language, name=name:
+                                   ical.feed(library, items, language, today, page_urls[language], name).decode("utf-8")))
 
-        put(urls.HOME, "home.md.j2")
-        put(urls.TYPES, "types.md.j2")
-        put(urls.GAPS, "gaps.md.j2", gaps=found_gaps, kinds=GAP_KINDS)
-        put(urls.FIELDS, "fields.md.j2", files=[(name, schema.field_rows(name)) for name in schema.SCHEMAS])
-        put(urls.PHRASES, "phrases.md.j2", rows=phrase_rows, render=phrase_table.render, sv=Words("sv"), en=Words("en"))
         w = Words(language)
+        put(urls.HOME, the_site, "home.md.j2")
+        put(urls.TYPES, the_site, "types.md.j2")
+        put(urls.GAPS, the_site, "gaps.md.j2", gaps=found_gaps, kinds=GAP_KINDS)
+        put(urls.FIELDS, the_site, "fields.md.j2", files=[(name, schema.field_rows(name)) for name in schema.SCHEMAS])
+        put(urls.PHRASES, the_site, "phrases.md.j2", rows=phrase_rows, render=phrase_table.render, sv=Words("sv"),
+            en=Words("en"))
         for org_id, events in news.items():
             file, url = urls.news_feed(org_id, language)
             scope = w.news_title if org_id is None else f"{w.news_title}: {library.organisations[org_id].name.get(language)}"
-            pages[file] = atom.feed(library, events, language, settings.absolute(language, url), page_urls[language],
-                                    scope, settings.absolute(language, ""), today)
-        put(urls.NEWS, "news.md.j2", events=news[None])
-        put(urls.COMPARISON, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS,
+            planned.append(Planned(file, the_site if org_id is None else of_org(org_id, "the news feed"), partial(
+                atom.feed, library, events, language, settings.absolute(language, url), page_urls[language],
+                scope, settings.absolute(language, ""), today)))
+        put(urls.NEWS, the_site, "news.md.j2", events=news[None])
+        put(urls.COMPARISON, the_site, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS,
             left_out=sorted(d for d, loaded in library.documents.items() if not loaded.model.in_force_on(today)))
-        put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
+        put_calendar(urls.CALENDAR, the_site, entries, w.filter_all)
         for org_id in sorted(organisations):
             org = library.organisations[org_id]
-            put(urls.organisation(org_id), "organisation.md.j2", org=org, documents=list(by_org[org_id]))
-            put_calendar(urls.calendar(org_id), entries_of_org.get(org_id, []),
+            put(urls.organisation(org_id), of_org(org_id, "the page"), "organisation.md.j2", org=org,
+                documents=list(by_org[org_id]))
+            put_calendar(urls.calendar(org_id), of_org(org_id, "the review calendar"), entries_of_org.get(org_id, []),
                          org.name.get(language), org_id=org_id)
             # "Who is responsible" views show documents in force; the others are named as left out.
             org_docs = [(d.id, d.model) for d in by_org[org_id] if d.model.in_force_on(today)]
             left_out = [d.id for d in by_org[org_id] if not d.model.in_force_on(today)]
-            put(urls.organisation_matrix(org_id), "organisation_matrix.md.j2", org=org, left_out=left_out,
-                matrix=organisation_matrix(org_docs, [a.id for a in org.actors]))
+            put(urls.organisation_matrix(org_id), of_org(org_id, "the responsibility matrix"), "organisation_matrix.md.j2",
+                lambda org=org, org_docs=org_docs: {"matrix": organisation_matrix(org_docs, [a.id for a in org.actors])},
+                org=org, left_out=left_out)
             for actor in org.actors:
-                put(urls.actor(org_id, actor.id), "actor.md.j2", org=org_id, actor=actor, left_out=left_out,
-                    parts=[a.id for a in org.actors if a.part_of == actor.id],
-                    duties=actor_duties(org_docs, actor.id), roles=actor_roles(org_docs, actor.id))
+                put(urls.actor(org_id, actor.id), actor_origin(org_id, actor.id), "actor.md.j2",
+                    lambda actor=actor, org_docs=org_docs: {"duties": actor_duties(org_docs, actor.id),
+                                                            "roles": actor_roles(org_docs, actor.id)},
+                    org=org_id, actor=actor, left_out=left_out, parts=[a.id for a in org.actors if a.part_of == actor.id])
         for org_id, owner in calendar.owners(library):
             if org_id not in organisations:
                 continue
             scope = f"{library.actor(org_id, owner).name.get(language)} ({library.organisations[org_id].name.get(language)})"
-            put_calendar(urls.calendar(org_id, owner), entries_of_owner.get((org_id, owner), []), scope,
-                         org_id=org_id, owner=owner)
+            put_calendar(urls.calendar(org_id, owner), actor_origin(org_id, owner), entries_of_owner.get((org_id, owner), []),
+                         scope, org_id=org_id, owner=owner)
         for doc_id in sorted(documents):
             loaded = library.documents[doc_id]
             address = urls.document(doc_id)
-            pages[address.file(language)] = document_page(
-                PageContext(library, language, today, address, settings, derived), loaded)
+            planned.append(Planned(address.file(language), Origin(f"the page of document {doc_id!r}", loaded.where),
+                                   partial(document, language, address, loaded)))
     for org_id in sorted(organisations):
-        csv_text, json_text = exports.matrix_csv(library, org_id, today), exports.matrix_json(library, org_id, today)
+        csv_text = cache(partial(exports.matrix_csv, library, org_id, today))  # worked out once for both languages
+        json_text = cache(partial(exports.matrix_json, library, org_id, today))
         for language in LANGUAGES:  # the same bilingual files in both languages
-            pages[urls.export(org_id, "csv", language)] = csv_text
-            pages[urls.export(org_id, "json", language)] = json_text
-    return pages
+            planned.append(Planned(urls.export(org_id, "csv", language), of_org(org_id, "the matrix export"), csv_text))
+            planned.append(Planned(urls.export(org_id, "json", language), of_org(org_id, "the matrix export"), json_text))
+    return planned

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from styrdok.data.library import Library, walk_sections
 from styrdok.data.model import Text
+from styrdok.data import urls
 
 QUESTIONS: tuple[str, ...] = ("adopts", "owns", "coordination", "follow_up", "twin_towns", "external_funding")
 
@@ -53,11 +54,11 @@ def compare(library: Library, today: dt.date) -> Comparison:
 
         for decision in doc.decisions:
             if decision.kind in ("adopted", "confirmed") and decision.body:
-                add("adopts", Answer(decision.body, doc_id, "fakta", decision.as_written))
+                add("adopts", Answer(decision.body, doc_id, urls.DOCUMENT_ANCHORS.facts, decision.as_written))
         if doc.owner:
-            add("owns", Answer(doc.owner, doc_id, "fakta"))
+            add("owns", Answer(doc.owner, doc_id, urls.DOCUMENT_ANCHORS.facts))
         for rule in doc.review:
-            add("follow_up", Answer(rule.responsible, doc_id, "fakta", rule.as_written))
+            add("follow_up", Answer(rule.responsible, doc_id, urls.DOCUMENT_ANCHORS.facts, rule.as_written))
         for section, _ in walk_sections(doc.sections):
             for responsibility in section.responsibilities:
                 for duty in responsibility.duties:

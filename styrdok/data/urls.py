@@ -82,7 +82,59 @@ def news_feed(org: str | None, language: str) -> tuple[str, str]:
     return f"{folder}/atom{suffix}.xml", f"{folder}/{ATOM_NAME}"
 
 
-RESERVED_DOCUMENT_IDS = {"aktorer", "index", "ansvar", "atom"}
+# --- names the site itself uses ------------------------------------------------------
+# An organisation's id is a folder at the top of the site, and a document's id
+# a name inside its organisation's folder, so neither may be a name the site
+# already uses there: the lists are worked out from the addresses above, so a
+# new page is reserved as soon as it has an address.
+
+SITE_PAGES = (HOME, TYPES, CALENDAR, COMPARISON, GAPS, NEWS, FIELDS)
+# Pages written by hand under docs/ (mkdocs.yml's nav lists them; the
+# developers' pages, benchmark.md and stack-plan.md, are kept off the site but
+# are files there all the same).
+HAND_WRITTEN_PAGES = ("om", "tillganglighet", "readability", "benchmark", "stack-plan")
+# What MkDocs, the theme and the search plugin write at the top of the site,
+# and the folder of each language other than the default one.
+THEME_NAMES = ("assets", "search", "404", "sitemap")
+OTHER_LANGUAGES = ("en",)
+
+
+def top_name(name: str) -> str:
+    """The first part of a docs- or site-relative name, without suffixes:
+    `kalender/index.md` → `kalender`, `sitemap.xml.gz` → `sitemap`."""
+    return name.split("/", 1)[0].split(".", 1)[0]
+
+
+def _organisation_names() -> list[str]:
+    """What the site puts in an organisation's folder, from the addresses of a
+    sample organisation (its page, matrix, actors, feed and exports)."""
+    sample = "org"
+    made = [organisation(sample).stem, organisation_matrix(sample).stem, actor(sample, "x").stem,
+            news_feed(sample, DEFAULT_LANGUAGE)[0], export(sample, "csv", DEFAULT_LANGUAGE)]
+    return [top_name(name.removeprefix(sample + "/")) for name in made]
+
+
+RESERVED_ORGANISATION_IDS = frozenset(
+    [top_name(page.stem) for page in SITE_PAGES] + [top_name(news_feed(None, DEFAULT_LANGUAGE)[0])]
+    + list(HAND_WRITTEN_PAGES) + list(THEME_NAMES) + list(OTHER_LANGUAGES)
+)
+RESERVED_DOCUMENT_IDS = frozenset(_organisation_names())
+
+
+@dataclass(frozen=True)
+class DocumentAnchors:
+    """The anchors the document page gives its own headings. Section ids are
+    anchors on the same page, so they may not be one of these."""
+
+    facts: str = "fakta"
+    history: str = "historik"
+    who_does_what: str = "vem-gor-vad"
+
+    def all(self) -> frozenset[str]:
+        return frozenset(vars(self).values())
+
+
+DOCUMENT_ANCHORS = DocumentAnchors()
 
 
 def relative(from_url: str, to_url: str) -> str:
