@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+
+from . import characters
 
 LANGUAGES = ("sv", "en")
 Language = Literal["sv", "en"]
@@ -34,15 +36,43 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)
 
 
 class Strict(BaseModel):
-    """Base: unknown keys are errors, so a typo never disappears silently."""
+    """Base: unknown keys are errors, so a typo never disappears silently;
+    and every string of every field, in every model, holds only characters
+    that every output can carry and that show as what they are
+    (`characters`). A string field is one line unless its model lists it in
+    `multiline`, so a new field is covered, and one line, by default."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    multiline: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*")
+    @classmethod
+    def _publishable(cls, value: Any, info: ValidationInfo) -> Any:
+        _check_strings(value, info.field_name in cls.multiline)
+        return value
+
+
+def _check_strings(value: Any, multiline: bool) -> None:
+    """Strings directly in a field's value (lists and mappings included);
+    nested models check their own."""
+    if isinstance(value, str):
+        found = characters.problem(value, multiline)
+        if found:
+            raise ValueError(found)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _check_strings(item, multiline)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(key, False)
+            _check_strings(item, multiline)
 
 
 class Text(Strict):
     """A text in Swedish and/or English. Markdown is allowed: emphasis, lists,
     links to http(s). Raw HTML is shown as text, never interpreted."""
 
+    multiline: ClassVar[frozenset[str]] = frozenset(LANGUAGES)
     sv: NonEmpty | None = Field(None, description="Swedish text.")
     en: NonEmpty | None = Field(None, description="English text.")
 
@@ -61,7 +91,15 @@ class Text(Strict):
         return self.get(language) or self.sv or self.en or ""
 
 
-class BothLanguages(Text):
+class Line(Text):
+    """A one-line text: a title, heading or label. It becomes a page's
+    `<title>`, a heading, a table header or a feed entry's title, where a
+    line break would start a new element."""
+
+    multiline: ClassVar[frozenset[str]] = frozenset()
+
+
+class BothLanguages(Line):
     """A name that every page shows, so it needs both languages."""
 
     sv: NonEmpty = Field(description="Swedish name.")
@@ -226,7 +264,7 @@ RelationKind = Literal["replaces", "implements", "complemented_by", "refers_to"]
 class Relation(Strict):
     kind: RelationKind
     document: DocumentId | None = Field(None, description="A document in this library.")
-    title: Text | None = Field(None, description="The title of a document that is not in this library.")
+    title: Line | None = Field(None, description="The title of a document that is not in this library.")
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -251,13 +289,13 @@ class Duty(Text):
 
 class Responsibility(Strict):
     actor: Id
-    label: Text | None = Field(None, description="The heading the source gives, e.g. `Kommunfullmäktiges ansvar`.")
+    label: Line | None = Field(None, description="The heading the source gives, e.g. `Kommunfullmäktiges ansvar`.")
     duties: list[Duty] = Field(min_length=1)
 
 
 class Section(Strict):
     id: Id = Field(description="The section's anchor in the page URL; unique in the document.")
-    heading: Text
+    heading: Line
     body: Text | None = Field(None, description="The section's text (Markdown: paragraphs, lists, emphasis, links).")
     responsibilities: list[Responsibility] = Field(
         default_factory=list, description="Who must do what in this section, actor by actor, in the source's order.")
@@ -275,7 +313,7 @@ DocumentStatus = Literal["in_force", "replaced", "repealed", "draft"]
 class Document(Strict):
     organisation: Id = Field(description="Id of the organisation (its file in organisations/); must match the folder.")
     type: Id = Field(description="Id of the document type (document_types.yaml), e.g. `policy`.")
-    title: Text = Field(description="The title as the source gives it, and in English.")
+    title: Line = Field(description="The title as the source gives it, and in English.")
     description: Text | None = Field(None, description="A one-sentence summary, if the source gives one.")
     source_file: str | None = Field(description="The source text this encoding was made from.")
     versions: dict[Language, LanguageVersion] = Field(
