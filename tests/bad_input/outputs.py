@@ -64,6 +64,11 @@ def parse_every_output(files: dict[str, bytes]) -> int:
 FORMULA = re.compile(r"^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]")
 
 
+def cell_text(cell: str) -> str:
+    """The text of a CSV cell, without the `'` that neutralises a formula."""
+    return cell[1:] if cell.startswith("'") and FORMULA.match(cell[1:]) else cell
+
+
 def formula_cells(files: dict[str, bytes]) -> list[str]:
     """Cells of every CSV written that a spreadsheet would run as a formula."""
     return [cell for name in files if name.endswith(".csv")
