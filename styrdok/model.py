@@ -110,13 +110,15 @@ class Line(Text):
     line break would start a new element."""
 
     multiline: ClassVar[frozenset[str]] = frozenset()
+    sv: NonEmpty | None = Field(None, description="Swedish text, on one line.")
+    en: NonEmpty | None = Field(None, description="English text, on one line.")
 
 
 class BothLanguages(Line):
     """A name that every page shows, so it needs both languages."""
 
-    sv: NonEmpty = Field(description="Swedish name.")
-    en: NonEmpty = Field(description="English name, in plain words.")
+    sv: NonEmpty = Field(description="Swedish name, on one line.")
+    en: NonEmpty = Field(description="English name in plain words, on one line.")
 
 
 # --- organisations and actors -------------------------------------------------
