@@ -16,7 +16,9 @@ gets its text even when the real library never uses it.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -50,6 +52,7 @@ class Shape:
     nullable: bool = False
     literal: tuple[Any, ...] = ()
     base: Any = None
+    pattern: str | None = None  # of a constrained string (an id, a reference)
 
 
 def shape_of(tp: Any, metadata: tuple[Any, ...] = ()) -> Shape:
@@ -61,8 +64,7 @@ def shape_of(tp: Any, metadata: tuple[Any, ...] = ()) -> Shape:
         members = [m for m in typing.get_args(tp) if m is not type(None)]
         nullable = len(members) < len(typing.get_args(tp))
         if len(members) == 1:
-            inner = shape_of(members[0], metadata)
-            return Shape(inner.kind, inner.models, inner.item, nullable, inner.literal, inner.base)
+            return dataclasses.replace(shape_of(members[0], metadata), nullable=nullable)
         models = [m for m in (_model(m) for m in members) if m is not None]
         if len(models) == len(members):
             return Shape("model", tuple(models), nullable=nullable)
@@ -74,8 +76,8 @@ def shape_of(tp: Any, metadata: tuple[Any, ...] = ()) -> Shape:
     if origin is typing.Literal:
         return Shape("other", literal=typing.get_args(tp))
     if tp is str:
-        patterned = any(getattr(m, "pattern", None) for m in metadata)
-        return Shape("other" if patterned else "text", base=str)
+        pattern = next((m.pattern for m in metadata if getattr(m, "pattern", None)), None)
+        return Shape("other" if pattern else "text", base=str, pattern=pattern)
     model = _model(tp)
     if model is not None:
         return Shape("model", (model,))
@@ -137,6 +139,9 @@ class Planter:
     planted: set[tuple[str, str]] = field(default_factory=set)
     values: list[str] = field(default_factory=list)
     path: list[tuple[str, str]] = field(default_factory=list)  # the fields being filled, outermost first
+    # Ids the library already uses, by field name and as file names: a new
+    # item that must name an actor or a document takes one of these.
+    references: dict[str, list[str]] = field(default_factory=dict)
 
     def text(self, model: type[BaseModel], name: str) -> str:
         value = self.make(name in getattr(model, "multiline", frozenset()))
@@ -232,8 +237,19 @@ class Planter:
             out[name] = "2020-06-01"
         elif shape.base is int:
             out[name] = next((m.ge for m in info.metadata if hasattr(m, "ge")), 1)
+        elif shape.pattern is not None:
+            out[name] = self.reference(model, name, shape.pattern)
         else:
             raise CannotBuild(f"{model.__name__}.{name}")
+
+    def reference(self, model: type[BaseModel], name: str, pattern: str) -> str:
+        """An id for a required reference: one the library uses in a field
+        of the same name, else a document or organisation id that fits."""
+        candidates = [*self.references.get(name, []), *self.references.get("", [])]
+        for value in candidates:
+            if re.search(pattern, value):
+                return value
+        raise CannotBuild(f"{model.__name__}.{name}")
 
 
 def _member(shape: Shape, value: dict[str, Any]) -> type[BaseModel]:
@@ -250,11 +266,29 @@ def _member(shape: Shape, value: dict[str, Any]) -> type[BaseModel]:
 def plant_library(data_dir: Path, make: Make) -> Planter:
     """Plant text into every free-text field of every file under `data_dir`
     (rewritten with PyYAML)."""
-    planter = Planter(make)
-    for pattern, model in ROOTS.items():
-        for path in sorted(data_dir.glob(pattern)):
-            content = yaml.safe_load(path.read_text(encoding="utf-8"))
-            planter.fill(content, model)
-            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10_000),
-                            encoding="utf-8")
+    files = [(path, model, yaml.safe_load(path.read_text(encoding="utf-8")))
+             for pattern, model in ROOTS.items() for path in sorted(data_dir.glob(pattern))]
+    references: dict[str, list[str]] = {"": []}
+    for path, _, content in files:
+        _collect(content, references)
+        if path.parent.parent.name == "documents":
+            references[""].append(f"{path.parent.name}/{path.stem}")
+        elif path.parent.name == "organisations":
+            references[""].append(path.stem)
+    planter = Planter(make, references=references)
+    for path, model, content in files:
+        planter.fill(content, model)
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     return planter
+
+
+def _collect(value: Any, out: dict[str, list[str]]) -> None:
+    """Every string value under a key, by the key's name."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str):
+                out.setdefault(str(key), []).append(item)
+            _collect(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, out)

@@ -53,27 +53,10 @@ REFUSED = ["\x00", "\x01", "\x1b", "\x7f", "\x85", "\x9f", "\r", "\n", "\t", "\u
 ANY = st.lists(_LETTERS | st.sampled_from(REFUSED) | st.text(max_size=3), min_size=1, max_size=6).map("".join)
 
 
-# The base library's types, with a definition: its text is a field too, and
-# a definition needs references the planting cannot make up.
-TYPES = """\
-types:
-  - id: policy
-    name: {sv: Policy, en: Policy}
-    definitions:
-      - organisation: testby
-        source: testby/testpolicy
-        text: {sv: En policy anger hur kommunen ska tänka., en: A policy says how the municipality should think.}
-"""
-
-
-def _library(root: Path) -> Path:
-    return write_library(root, types=TYPES)
-
-
 def _field_count() -> int:
     """How many texts the planting asks for in the base library."""
     with tempfile.TemporaryDirectory(prefix="styrdok-fuzz-count-") as tmp:
-        return len(plant_library(_library(Path(tmp)), lambda multiline: "x").values)
+        return len(plant_library(write_library(Path(tmp)), lambda multiline: "x").values)
 
 
 FIELDS = _field_count()
@@ -96,7 +79,7 @@ def test_check_and_build_agree_on_any_text(data: st.DataObject, poisoned: set[in
 
     with tempfile.TemporaryDirectory(prefix="styrdok-fuzz-build-") as tmp:
         root = Path(tmp)
-        library = _library(root)
+        library = write_library(root)
         plant_library(library, make)
         docs = root / "docs"
         docs.mkdir()
@@ -118,5 +101,5 @@ def test_check_and_build_agree_on_any_text(data: st.DataObject, poisoned: set[in
 
 
 def test_the_fuzz_reaches_every_text_field(tmp_path: Path) -> None:
-    planted = plant_library(_library(tmp_path), lambda multiline: "x").planted
+    planted = plant_library(write_library(tmp_path), lambda multiline: "x").planted
     assert not text_fields() - planted, f"text fields the fuzz test never fills: {sorted(text_fields() - planted)}"
