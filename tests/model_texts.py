@@ -142,6 +142,7 @@ class Planter:
     # Ids the library already uses, by field name and as file names: a new
     # item that must name an actor or a document takes one of these.
     references: dict[str, list[str]] = field(default_factory=dict)
+    new_ids: int = 0
 
     def text(self, model: type[BaseModel], name: str) -> str:
         value = self.make(name in getattr(model, "multiline", frozenset()))
@@ -180,9 +181,15 @@ class Planter:
                 data[name] = self.text(model, name)
             elif shape.kind == "model":
                 data[name] = self.build(shape.models[0])
-            elif shape.kind == "list" and shape.item is not None and shape.item.kind == "model":
+            elif shape.kind == "list" and shape.item is not None and shape.item.kind == "model" \
+                    and not self._within(shape.item.models[0]):
                 data[name] = [self.build(shape.item.models[0])]
         self._if_valid(data, model, add)
+
+    def _within(self, model: type[BaseModel]) -> bool:
+        """True inside an item of `model`: sections hold sections, and a new
+        one in each would never end."""
+        return any(name == model.__name__ for name, _ in self.path[:-1])
 
     def _add_kinds(self, data: dict[str, Any], model: type[BaseModel], name: str, shape: Shape) -> None:
         """A list of several kinds of item (review rules): add an item of each
@@ -243,8 +250,13 @@ class Planter:
             raise CannotBuild(f"{model.__name__}.{name}")
 
     def reference(self, model: type[BaseModel], name: str, pattern: str) -> str:
-        """An id for a required reference: one the library uses in a field
-        of the same name, else a document or organisation id that fits."""
+        """An id for a new item (`id`: a new one), or for a required
+        reference: one the library uses in a field of the same name, else a
+        document or organisation id that fits."""
+        if name == "id":  # a new item's own id: one nobody uses
+            self.new_ids += 1
+            if re.search(pattern, f"planted-{self.new_ids}"):
+                return f"planted-{self.new_ids}"
         candidates = [*self.references.get(name, []), *self.references.get("", [])]
         for value in candidates:
             if re.search(pattern, value):
