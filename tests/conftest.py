@@ -137,6 +137,29 @@ sections:
 """
 
 
+# The sample document with a value in the fields DOCUMENT leaves empty (a body
+# outside the organisation, an identifier of scheme other, a named scope), so
+# that tests which plant text into every field of the model reach them all.
+DOCUMENT_EVERY_FIELD = DOCUMENT.replace("""    paragraph: "12"
+    diary_number: null
+scope: null
+""", """    paragraph: "12"
+    diary_number: null
+  - kind: confirmed
+    body: null
+    outside_body: {sv: Testby Energi AB:s styrelse, en: The board of Testby Energi AB}
+    date: 2020-02-20
+    paragraph: null
+    diary_number: null
+identifiers:
+  - {scheme: other, label: {sv: Löpnummer, en: Serial number}, value: "T 2020 nr 1"}
+scope:
+  applies_to:
+    - {kind: named, name: {sv: Testby hamn, en: Testby harbour}}
+  as_written: {sv: Gäller för Testby hamn., en: It applies to Testby harbour.}
+""")
+assert DOCUMENT_EVERY_FIELD != DOCUMENT
+
 def write_library(root: Path, document: str = DOCUMENT, organisation: str = ORGANISATION,
                   types: str = TYPES, doc_name: str = "testpolicy") -> Path:
     """Write a small library under root/policy_data and return that folder."""

@@ -13,10 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, field_validator,
+                      model_validator)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from styrdok.data import characters
 from styrdok.data.problems import quoted
 
 LANGUAGES = ("sv", "en")
@@ -60,15 +63,55 @@ Whole = Annotated[int, BeforeValidator(_written_whole)]
 
 
 class Strict(BaseModel):
-    """Base: unknown keys are errors, so a typo never disappears silently."""
+    """Base: unknown keys are errors, so a typo never disappears silently;
+    and every string of every field, in every model, holds only characters
+    that every output can carry and that show as what they are
+    (`characters`). A string field is one line unless its model lists it in
+    `multiline`, so a new field is covered, and one line, by default."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    multiline: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def _publishable(self) -> "Strict":
+        # One pass per model (a validator per field costs a Python call per
+        # field); a nested ValidationError keeps each problem's own location.
+        errors = [
+            InitErrorDetails(type=PydanticCustomError("characters", "{problem}", {"problem": problem}),
+                             loc=loc, input=text)
+            for name, value in self.__dict__.items() if not isinstance(value, BaseModel)
+            for loc, text, problem in _unpublishable(value, (name,), name in self.multiline)
+        ]
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
+
+
+def _unpublishable(value: Any, loc: tuple[str | int, ...],
+                   multiline: bool) -> list[tuple[tuple[str | int, ...], str, str]]:
+    """(location, text, problem) of the strings directly in a field's value
+    (lists and mappings included) that cannot be published; nested models
+    check their own."""
+    if isinstance(value, str):
+        problem = characters.problem(value, multiline)
+        return [(loc, value, problem)] if problem else []
+    found = []
+    if isinstance(value, (list, tuple)) and value and not isinstance(value[0], BaseModel):
+        for index, item in enumerate(value):
+            found += _unpublishable(item, loc + (index,), multiline)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found += _unpublishable(key, loc + (str(key),), False)
+            if not isinstance(item, BaseModel):
+                found += _unpublishable(item, loc + (str(key),), multiline)
+    return found
 
 
 class Text(Strict):
     """A text in Swedish and/or English. Markdown is allowed: emphasis, lists,
     links to http(s). Raw HTML is shown as text, never interpreted."""
 
+    multiline: ClassVar[frozenset[str]] = frozenset(LANGUAGES)
     sv: NonEmpty | None = Field(None, description="Swedish text.")
     en: NonEmpty | None = Field(None, description="English text.")
 
@@ -87,11 +130,21 @@ class Text(Strict):
         return self.get(language) or self.sv or self.en or ""
 
 
-class BothLanguages(Text):
+class Line(Text):
+    """A one-line text: a title, heading or label. It becomes a page's
+    `<title>`, a heading, a table header or a feed entry's title, where a
+    line break would start a new element."""
+
+    multiline: ClassVar[frozenset[str]] = frozenset()
+    sv: NonEmpty | None = Field(None, description="Swedish text, on one line.")
+    en: NonEmpty | None = Field(None, description="English text, on one line.")
+
+
+class BothLanguages(Line):
     """A name that every page shows, so it needs both languages."""
 
-    sv: NonEmpty = Field(description="Swedish name.")
-    en: NonEmpty = Field(description="English name, in plain words.")
+    sv: NonEmpty = Field(description="Swedish name, on one line.")
+    en: NonEmpty = Field(description="English name in plain words, on one line.")
 
 
 # --- organisations and actors -------------------------------------------------
@@ -187,7 +240,7 @@ class Decision(Strict):
     body: Id | None = Field(
         description="Actor id of the deciding body in the organisation (a company board is an actor of "
         "kind `company`), or null if the source does not say or the body is outside the organisation.")
-    outside_body: Text | None = Field(
+    outside_body: Line | None = Field(
         None, description="The name of a deciding body outside the organisation, as the source gives it.")
     date: Date | None = Field(description="YYYY-MM-DD, or null if the source does not say.")
     paragraph: str | None = Field(
@@ -294,7 +347,7 @@ RelationKind = Literal["replaces", "revises", "implements", "complemented_by", "
 class Relation(Strict):
     kind: RelationKind
     document: DocumentId | None = Field(None, description="A document in this library.")
-    title: Text | None = Field(None, description="The title of a document that is not in this library.")
+    title: Line | None = Field(None, description="The title of a document that is not in this library.")
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -319,13 +372,13 @@ class Duty(Text):
 
 class Responsibility(Strict):
     actor: Id
-    label: Text | None = Field(None, description="The heading the source gives, e.g. `Kommunfullmäktiges ansvar`.")
+    label: Line | None = Field(None, description="The heading the source gives, e.g. `Kommunfullmäktiges ansvar`.")
     duties: list[Duty] = Field(min_length=1)
 
 
 class Section(Strict):
     id: Id = Field(description="The section's anchor in the page URL; unique in the document.")
-    heading: Text
+    heading: Line
     body: Text | None = Field(None, description="The section's text (Markdown: paragraphs, lists, emphasis, links).")
     responsibilities: list[Responsibility] = Field(
         default_factory=list, description="Who must do what in this section, actor by actor, in the source's order.")
@@ -346,7 +399,7 @@ class Successor(Strict):
     outside it, by title."""
 
     document: DocumentId | None = Field(None, description="The newer document, if it is in this library.")
-    title: Text | None = Field(None, description="Its title, if it is not in this library.")
+    title: Line | None = Field(None, description="Its title, if it is not in this library.")
 
     @model_validator(mode="after")
     def _one_target(self) -> "Successor":
@@ -363,7 +416,7 @@ class ScopePart(Strict):
         description="organisation (the whole organisation), companies (its companies), actor (one of its "
         "actors, given in `actor`), named (a part named in `name`, when it is not an actor).")
     actor: Id | None = Field(None, description="For kind actor: the actor id.")
-    name: Text | None = Field(None, description="For kind named: the part as the source names it.")
+    name: Line | None = Field(None, description="For kind named: the part as the source names it.")
 
     @model_validator(mode="after")
     def _fields_match_kind(self) -> "ScopePart":
@@ -389,7 +442,7 @@ class Identifier(Strict):
         description="diary_number (diarienummer), collection (a number in a collection of rules, e.g. "
         "`H 2014 nr 79`), other (then `label` names it).")
     value: NonEmpty = Field(description="The identifier as the source writes it.")
-    label: Text | None = Field(None, description="For scheme other: what the identifier is called.")
+    label: Line | None = Field(None, description="For scheme other: what the identifier is called.")
 
     @model_validator(mode="after")
     def _label_for_other(self) -> "Identifier":
@@ -430,7 +483,7 @@ class Document(Strict):
         min_length=1,
         description="Ids of the document's types (document_types.yaml), e.g. `[policy]`; a combined "
         "document lists each, e.g. `[policy, riktlinje]`.")
-    title: Text = Field(description="The title as the source gives it, and in English.")
+    title: Line = Field(description="The title as the source gives it, and in English.")
     description: Text | None = Field(None, description="A one-sentence summary, if the source gives one.")
     source_file: str | None = Field(
         description="Editor provenance, never shown to readers: the text file this encoding was made from.")

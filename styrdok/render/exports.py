@@ -1,5 +1,12 @@
 """The responsibility matrix as CSV and JSON, for staff who work in
-spreadsheets. Deterministic: rows in document and source order."""
+spreadsheets. Deterministic: rows in document and source order.
+
+A spreadsheet opening the CSV runs a cell that starts with `=`, `+`, `-` or
+`@` (or a tab or carriage return before one) as a formula, so such a cell
+gets a `'` in front, and every cell is quoted, as OWASP's guidance on CSV
+injection says; a reader sees the text with an apostrophe before it. The
+JSON file keeps every text exactly as written: it is data, not a sheet.
+"""
 
 from __future__ import annotations
 
@@ -32,11 +39,21 @@ def _rows(library: Library, org: str, today: dt.date) -> list[dict[str, str]]:
     return [{key: row[key] for key in FIELDS} for row in rows]
 
 
+# What starts a formula in Excel, LibreOffice and Google Sheets (OWASP), and
+# the full-width forms some of them read the same way.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """The cell as a spreadsheet must get it: text, never a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def matrix_csv(library: Library, org: str, today: dt.date) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(_rows(library, org, today))
+    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()} for row in _rows(library, org, today))
     return buffer.getvalue()
 
 

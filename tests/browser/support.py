@@ -1,4 +1,4 @@
-"""Shared machinery for the browser tests (also used by tests/test_hostile_data.py).
+"""Shared machinery for the browser tests.
 
 - `serve(folder)`: a local http.server on 127.0.0.1, port 0 (styrdok.sandbox).
 - `shared_browser()`: one chromium per test process (so one per xdist worker),
