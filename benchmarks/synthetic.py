@@ -481,7 +481,7 @@ def _fingerprint(doc: dict[str, Any]) -> str | None:
     """The original text's fingerprint, as `styrdok translated` records it (if
     this version of styrdok tracks translations)."""
     try:
-        from styrdok.views.history import original_fingerprint
+        from styrdok.data.model import original_fingerprint
         from styrdok.data.model import Document, LanguageVersion
     except ImportError:
         return None

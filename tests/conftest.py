@@ -160,6 +160,11 @@ scope:
 """)
 assert DOCUMENT_EVERY_FIELD != DOCUMENT
 
+# A second document, replaced by one outside the library: the fields of a successor.
+DOCUMENT_REPLACED = DOCUMENT.replace("status: in_force\n", "status: replaced\n"
+                                     "replaced_by: {title: {sv: Ny testpolicy, en: New test policy}}\n")
+assert DOCUMENT_REPLACED != DOCUMENT
+
 def write_library(root: Path, document: str = DOCUMENT, organisation: str = ORGANISATION,
                   types: str = TYPES, doc_name: str = "testpolicy") -> Path:
     """Write a small library under root/policy_data and return that folder."""

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from .bad_input.harness import run_build_step, run_cli, tree_digest
 from .bad_input.outputs import parse_every_output
-from .conftest import DOCUMENT_EVERY_FIELD, write_library
+from .conftest import DOCUMENT_EVERY_FIELD, DOCUMENT_REPLACED, write_library
 from .model_texts import plant_library, text_fields
 from .site_build import TODAY
 
@@ -53,10 +53,18 @@ REFUSED = ["\x00", "\x01", "\x1b", "\x7f", "\x85", "\x9f", "\r", "\n", "\t", "\u
 ANY = st.lists(_LETTERS | st.sampled_from(REFUSED) | st.text(max_size=3), min_size=1, max_size=6).map("".join)
 
 
+def _library(root: Path) -> Path:
+    """The sample library with a value in every field the model has: the
+    document with every field, and a replaced one."""
+    data = write_library(root, document=DOCUMENT_EVERY_FIELD)
+    (data / "documents" / "testby" / "ersatt.yaml").write_text(DOCUMENT_REPLACED, encoding="utf-8")
+    return data
+
+
 def _field_count() -> int:
     """How many texts the planting asks for in the base library."""
     with tempfile.TemporaryDirectory(prefix="styrdok-fuzz-count-") as tmp:
-        return len(plant_library(write_library(Path(tmp), document=DOCUMENT_EVERY_FIELD), lambda multiline: "x").values)
+        return len(plant_library(_library(Path(tmp)), lambda multiline: "x").values)
 
 
 FIELDS = _field_count()
@@ -79,7 +87,7 @@ def test_check_and_build_agree_on_any_text(data: st.DataObject, poisoned: set[in
 
     with tempfile.TemporaryDirectory(prefix="styrdok-fuzz-build-") as tmp:
         root = Path(tmp)
-        library = write_library(root, document=DOCUMENT_EVERY_FIELD)
+        library = _library(root)
         plant_library(library, make)
         docs = root / "docs"
         docs.mkdir()
@@ -101,5 +109,5 @@ def test_check_and_build_agree_on_any_text(data: st.DataObject, poisoned: set[in
 
 
 def test_the_fuzz_reaches_every_text_field(tmp_path: Path) -> None:
-    planted = plant_library(write_library(tmp_path, document=DOCUMENT_EVERY_FIELD), lambda multiline: "x").planted
+    planted = plant_library(_library(tmp_path), lambda multiline: "x").planted
     assert not text_fields() - planted, f"text fields the fuzz test never fills: {sorted(text_fields() - planted)}"

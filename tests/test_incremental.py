@@ -1,9 +1,11 @@
-"""`mkdocs serve` renders only what an edit can change (styrdok.incremental).
+"""`mkdocs serve` renders only what an edit can change: the files whose
+declared data (`plan.Depends`, set where each file is planned) the edit
+touched (`plan.Change`).
 
 The only thing that matters is that the result is the same as rendering
-everything: each edit below is applied to a synthetic library, rendered by
-scope on top of the previous pages, and compared file by file with a full
-render. The scope must also really be smaller than everything, or the
+everything: each edit below is applied to a synthetic library, rendered on
+top of the previous pages, and compared file by file with a full render.
+What is rendered again must also really be smaller than everything, or the
 preview would be as slow as a build.
 """
 
@@ -18,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from styrdok.build import site
-from styrdok.build.incremental import changed_scope
 from styrdok.data.library import load_library
-from styrdok.render.pages import build_pages
+from styrdok.render.pages import build_pages, plan_pages, render_planned
+from styrdok.render.plan import change_between, to_render_again
 
 
 TODAY = dt.date(2026, 11, 23)
@@ -74,8 +76,15 @@ class Counting(dict):
         super().__setitem__(key, value)
 
 
+def _again(before, after) -> set[str]:
+    """The files the preview renders again after the edit from `before` to `after`."""
+    depends = {page.name: page.depends for page in plan_pages(before, TODAY)}
+    return to_render_again(plan_pages(after, TODAY), depends, change_between(before, after))
+
+
 @pytest.mark.parametrize("edit", sorted(EDITS))
-def test_rendering_by_scope_gives_the_same_pages_as_rendering_all(synthetic_data: Path, tmp_path: Path, edit: str) -> None:
+def test_rendering_what_an_edit_touches_gives_the_same_pages_as_rendering_all(
+        synthetic_data: Path, tmp_path: Path, edit: str) -> None:
     data = tmp_path / "policy_data"
     shutil.copytree(synthetic_data, data)
     before = load_library(data)
@@ -83,28 +92,31 @@ def test_rendering_by_scope_gives_the_same_pages_as_rendering_all(synthetic_data
     everything = len(pages)
     EDITS[edit](data)
     after = load_library(data)
-    scope = changed_scope(before, after)
-    assert scope is not None, "a one-document edit should not need a full render"
     pages.rendered = 0
-    build_pages(after, TODAY, out=pages, only=scope)
-    assert pages.rendered < everything / 3, f"{pages.rendered} of {everything} pages rendered again"
+    render_planned(plan_pages(after, TODAY), out=pages, only=_again(before, after))
+    assert 0 < pages.rendered < everything / 3, f"{pages.rendered} of {everything} pages rendered again"
     full = build_pages(after, TODAY)
     assert pages.keys() == full.keys()
     assert [name for name in full if pages[name] != full[name]] == []
 
 
-def test_unchanged_files_give_the_same_models(synthetic_data: Path) -> None:
+def test_unchanged_files_give_the_same_models_and_nothing_to_render(synthetic_data: Path) -> None:
     first, second = load_library(synthetic_data), load_library(synthetic_data)
     assert all(second.documents[d].model is first.documents[d].model for d in first.documents)
-    assert changed_scope(first, second) is not None
-    assert changed_scope(first, second).documents == frozenset()
+    change = change_between(first, second)
+    assert (change.documents, change.organisations, change.everything) == (frozenset(), frozenset(), False)
+    assert _again(first, second) == {page.name for page in plan_pages(second, TODAY) if page.depends.everything}
 
 
-@pytest.mark.parametrize("change", ["new document", "organisation file", "new owner"])
-def test_wider_changes_render_everything(synthetic_data: Path, tmp_path: Path, change: str) -> None:
+@pytest.mark.parametrize("change", ["new document", "organisation file", "new owner", "document types"])
+def test_wider_changes_give_the_same_pages_too(synthetic_data: Path, tmp_path: Path, change: str) -> None:
+    """Adding a document, renaming an organisation, a new owner (a new
+    calendar page) or the document types: what is rendered again still gives
+    the pages of a full render."""
     data = tmp_path / "policy_data"
     shutil.copytree(synthetic_data, data)
     before = load_library(data)
+    pages = build_pages(before, TODAY)
     doc = _linked_document(data)
     if change == "new document":
         shutil.copy(doc, doc.with_name("kopia.yaml"))
@@ -112,13 +124,26 @@ def test_wider_changes_render_everything(synthetic_data: Path, tmp_path: Path, c
         org = data / "organisations" / f"{doc.parent.name}.yaml"
         org.write_text(re.sub(r"^(  name:\n    sv: .*)$", r"\1 X", org.read_text(encoding="utf-8"), count=1, flags=re.M),
                        encoding="utf-8")
-    else:
+    elif change == "new owner":
         actors = load_library(data).actors(doc.parent.name)
         owners = {d.model.owner for d in before.documents_of(doc.parent.name)}
         unused = next(a for a in sorted(actors) if a not in owners)
         doc.write_text(re.sub(r"^owner: .*$", f"owner: {unused}", doc.read_text(encoding="utf-8"), count=1, flags=re.M),
                        encoding="utf-8")
-    assert changed_scope(before, load_library(data)) is None
+    else:
+        types = data / "document_types.yaml"
+        types.write_text(re.sub(r"^(    sv: )", r"\1Ny ", types.read_text(encoding="utf-8"), count=1, flags=re.M),
+                         encoding="utf-8")
+    after = load_library(data)
+    edit = change_between(before, after)
+    assert edit.everything or edit.documents or edit.organisations, "the edit changed nothing"
+    assert edit.everything == (change == "document types")
+    planned = plan_pages(after, TODAY)
+    full = build_pages(after, TODAY)
+    pages = {name: text for name, text in pages.items() if name in full}  # a file no longer planned is removed
+    render_planned(planned, out=pages, only=_again(before, after))
+    assert pages.keys() == full.keys()
+    assert [name for name in full if pages[name] != full[name]] == []
 
 
 def test_serve_writes_the_same_files_as_a_build(synthetic_data: Path, tmp_path: Path) -> None:

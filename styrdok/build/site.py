@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from styrdok.data import files as data_files
-from styrdok.build import incremental
 from styrdok.build.generated_files import MANIFEST, GeneratedWriter
 from styrdok.data.library import Library, load_library
-from styrdok.render.pages import build_pages
+from styrdok.render.pages import plan_pages, render_planned
+from styrdok.render.plan import Depends, Planned, change_between, to_render_again
 from styrdok.data.problems import DataError
 from styrdok.render.settings import SiteSettings
 
@@ -85,29 +85,34 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
 def _load_render_write(data_dir: Path, docs_dir: Path, today: dt.date,
                        settings: SiteSettings) -> tuple[list[str], list[str]]:
     library = load_library(data_dir)  # raises DataError before any file is written
-    return _render_write(library, docs_dir, today, settings)
+    changed, planned = _render_write(library, docs_dir, today, settings)
+    return changed, sorted(page.name for page in planned)
 
 
 def _render_write(library: Library, docs_dir: Path, today: dt.date, settings: SiteSettings,
-                  scope: incremental.Scope | None = None, unchanged: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """Render (the `scope` of) the pages into docs/; `unchanged`: generated
-    files this render leaves as they are. Returns (changed, generated) names."""
+                  last: _Rendered | None = None) -> tuple[list[str], list[Planned]]:
+    """Plan the pages and render them into docs/: every page, or after
+    `last` render of this process only those the edit since then touched
+    (their declared `Depends`); the others stay as they are. Returns the
+    changed names and the plan."""
+    planned = plan_pages(library, today, settings)
+    only = None if last is None else to_render_again(planned, last.depends, change_between(last.library, library))
     with GeneratedWriter(docs_dir) as writer:  # nothing reaches docs/ unless every page renders
-        writer.keep(unchanged)
-        build_pages(library, today, settings, out=writer, only=scope,
-                    hand_written=writer.hand_written() if scope is None else ())
-        return writer.finish(), sorted(writer.names)
+        if only is not None:
+            writer.keep(page.name for page in planned if page.name not in only)
+        render_planned(planned, out=writer, hand_written=writer.hand_written(), only=only)
+        return writer.finish(), planned
 
 
 @dataclass(frozen=True)
 class _Rendered:
     """What the last in-process render saw: a long-lived process (`mkdocs
-    serve`) renders again only what an edit can change (`incremental`)."""
+    serve`) renders again only what an edit can change."""
 
     library: Library
     today: dt.date
     settings: SiteSettings
-    names: frozenset[str]
+    depends: dict[str, Depends]  # each generated file, and what it shows
 
 
 _rendered: dict[str, _Rendered] = {}
@@ -118,14 +123,11 @@ def _load_render_write_again(data_dir: Path, docs_dir: Path, today: dt.date,
     key = str(docs_dir.resolve())
     last = _rendered.pop(key, None)
     library = load_library(data_dir)  # parses only the files that changed (library.read_model)
-    scope = None
-    if last is not None and (last.today, last.settings) == (today, settings) \
-            and _stats(docs_dir, last.names) is not None:
-        scope = incremental.changed_scope(last.library, library)
-    changed, names = _render_write(library, docs_dir, today, settings, scope,
-                                   last.names if scope is not None and last is not None else ())
-    _rendered[key] = _Rendered(library, today, settings, frozenset(names))
-    return changed, names
+    if last is not None and ((last.today, last.settings) != (today, settings) or _stats(docs_dir, last.depends) is None):
+        last = None  # another day or setting, or generated files gone: render everything
+    changed, planned = _render_write(library, docs_dir, today, settings, last)
+    _rendered[key] = _Rendered(library, today, settings, {page.name: page.depends for page in planned})
+    return changed, sorted(page.name for page in planned)
 
 
 def _can_fork() -> bool:

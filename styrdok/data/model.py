@@ -11,6 +11,7 @@ here; `library.py` resolves and checks them once everything is loaded.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal, Union
@@ -602,3 +603,26 @@ def slug(text: str) -> str:
     table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
     text = text.lower().translate(table)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def original_fingerprint(doc: Document) -> str | None:
+    """A short hash of every text in the original language, in document order:
+    a translation records it (`translates`), and a changed original shows it stale."""
+    original = next((lang for lang, v in doc.versions.items() if v.kind == "original"), None)
+    if original is None:
+        return None
+    texts: list[str] = []
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            if original in value and isinstance(value[original], str):
+                texts.append(value[original])
+            for key, item in value.items():
+                if key not in ("sv", "en"):
+                    collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(doc.model_dump(mode="json", exclude={"versions"}))
+    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]

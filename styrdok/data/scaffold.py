@@ -32,7 +32,7 @@ from styrdok.data import urls
 from styrdok.data.library import _parse_model, load_library
 from styrdok.data.model import Document, Id, Organisation, slug
 from styrdok.data.problems import DataError, Problem, relative_name
-from styrdok.views.history import original_fingerprint
+from styrdok.data.model import original_fingerprint
 
 
 class ScaffoldError(Exception):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Callable, Collection, Iterable, MutableMapping
 from functools import cache, partial
 from typing import Any
 
@@ -22,15 +22,13 @@ from styrdok.render import atom, exports, ical, text_html
 from styrdok.views import calendar, comparison, gaps, history, review
 from styrdok.render import phrase_table
 from styrdok.data import schema
-from styrdok.build.incremental import Scope
 from styrdok.data.library import Library, LoadedDocument, walk_sections
-from styrdok.build.memo import SameInputs
 from styrdok.data.model import LANGUAGES, Actor, Section, Text
 from styrdok.views.relations import Link, incoming_links, links_of
 from styrdok.views.responsibilities import actor_duties, actor_roles, document_matrix, organisation_matrix, short
 from styrdok.render.settings import SiteSettings
 from styrdok.render.words import Words, format_date, say, status_key
-from styrdok.render.plan import Origin, Planned, check_unique
+from styrdok.render.plan import EVERYTHING, Depends, Origin, Planned, check_unique
 from styrdok.data.problems import DataError
 
 
@@ -58,7 +56,6 @@ def _environment() -> Environment:
 
 
 _ENV = _environment()
-_rows = SameInputs()  # rendered rows of the pages that list the whole library
 
 
 class Derived:
@@ -237,14 +234,6 @@ class PageContext:
     def type_name(self, type_id: str) -> str:
         return self.library.types[type_id].name.get(self.language)
 
-    def comparison_row(self, question: str, org: str, answers: list[comparison.Answer]) -> Markup:
-        """One row of the comparison page. Kept while the organisation and
-        the documents it cites are the same objects (memo): a preview after
-        one edit renders the few rows it changed, not the whole table."""
-        inputs = (self.library.organisations[org], *(self.library.documents[a.doc_id].model for a in answers))
-        return _rows.get((self.language, self.here.url, question, org), inputs, lambda: Markup(
-            _render("_comparison_row.j2", self, q=question, org=org, answers=answers).rstrip("\n")))
-
 
 def _render(template: str, ctx: PageContext, **data: Any) -> str:
     return _ENV.get_template(template).render(c=ctx, w=ctx.w, **data)
@@ -276,31 +265,34 @@ GAP_KINDS = ("no_decision", "placeholder", "rule_without_actor", "no_owner", "ac
 
 
 def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings(),
-                out: MutableMapping[str, str] | None = None, only: Scope | None = None,
+                out: MutableMapping[str, str] | None = None,
                 hand_written: Iterable[str] = ()) -> MutableMapping[str, str]:
-    """Every generated file: docs-relative name → content (Markdown or iCalendar).
-    The files are planned first and checked (`plan.check_unique`): two files
-    at one address, or one where a `hand_written` file is, raise DataError
-    before anything is rendered. Each page is then stored into `out` as soon
-    as it is rendered (a dict by default; `generated_files.GeneratedWriter`
-    writes it to disk instead). With `only`, the pages of the whole library
-    and those of the scope's organisations and documents (see `incremental`)."""
-    planned = plan_pages(library, today, settings, only)
+    """Every generated file: docs-relative name → content (Markdown or iCalendar)."""
+    return render_planned(plan_pages(library, today, settings), out, hand_written)
+
+
+def render_planned(planned: list[Planned], out: MutableMapping[str, str] | None = None,
+                   hand_written: Iterable[str] = (), only: Collection[str] | None = None) -> MutableMapping[str, str]:
+    """Render the plan (or the files named in `only`). The plan is checked
+    first (`plan.check_unique`): two files at one address, or one where a
+    `hand_written` file is, raise DataError before anything is rendered.
+    Each page is then stored into `out` as soon as it is rendered (a dict by
+    default; `generated_files.GeneratedWriter` writes it to disk instead)."""
     problems = check_unique(planned, hand_written)
     if problems:
         raise DataError(problems)
     pages: MutableMapping[str, str] = {} if out is None else out
     for page in planned:
-        pages[page.name] = page.render()
+        if only is None or page.name in only:
+            pages[page.name] = page.render()
     return pages
 
 
-def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings(),
-               only: Scope | None = None) -> list[Planned]:
-    """Every generated file (or those of `only`), with the data it comes
-    from and how to render it; nothing is rendered yet."""
-    organisations = set(library.organisations) if only is None else only.organisations
-    documents = set(library.documents) if only is None else only.documents
+def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings()) -> list[Planned]:
+    """Every generated file, with the data it comes from, what it shows and
+    how to render it; nothing is rendered yet."""
+    organisations = set(library.organisations)
+    documents = set(library.documents)
     planned: list[Planned] = []
     entries = calendar.entries(library, today, settings.due_soon_days)
     compared = comparison.compare(library, today)
@@ -321,6 +313,14 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
     news = {org_id: history.recent(library, org_id) for org_id in [None, *sorted(organisations)]}
     the_site = Origin("a page of the site itself")
 
+    shows_org = {org_id: Depends(frozenset(d.id for d in docs), frozenset([org_id])) for org_id, docs in by_org.items()}
+
+    def shows_document(doc_id: str) -> Depends:
+        """Its own data, its organisation's names, and the titles of the documents it links with."""
+        loaded = library.documents[doc_id]
+        linked = {link.document for link in derived.links(doc_id) if link.document}
+        return Depends(frozenset({doc_id, *linked}), frozenset([loaded.organisation]))
+
     def of_org(org_id: str, what: str, path: tuple[str | int, ...] = ("id",)) -> Origin:
         return Origin(f"{what} of organisation {org_id!r}", library.organisation_files.get(org_id), path)
 
@@ -339,14 +339,18 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
 
     for language in LANGUAGES:
         def put(address: urls.Address, origin: Origin, template: str,
-                make: Callable[[], dict[str, Any]] | None = None, **data: Any) -> None:
-            planned.append(Planned(address.file(language), origin, partial(page, language, address, template, make, **data)))
+                make: Callable[[], dict[str, Any]] | None = None, depends: Depends = EVERYTHING, **data: Any) -> None:
+            planned.append(Planned(address.file(language), origin, partial(page, language, address, template, make, **data),
+                                   depends))
 
-        def put_calendar(address: urls.Address, origin: Origin, items: list[calendar.Entry], scope: str, **data: Any) -> None:
-            put(address, origin, "calendar.md.j2", entries=items, scope=scope, feed=urls.FEED_NAME + ".ics", **data)
+        def put_calendar(address: urls.Address, origin: Origin, items: list[calendar.Entry], scope: str,
+                         depends: Depends = EVERYTHING, **data: Any) -> None:
+            put(address, origin, "calendar.md.j2", entries=items, scope=scope, feed=urls.FEED_NAME + ".ics",
+                depends=depends, **data)
             name = f"{Words(language).calendar_title}: {scope}"
             planned.append(Planned(urls.feed_file(address, language), origin, lambda items=items, language=language, name=name:
-                                   ical.feed(library, items, language, today, page_urls[language], name).decode("utf-8")))
+                                   ical.feed(library, items, language, today, page_urls[language], name).decode("utf-8"),
+                                   depends))
 
         w = Words(language)
         put(urls.HOME, the_site, "home.md.j2")
@@ -360,43 +364,47 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
             scope = w.news_title if org_id is None else f"{w.news_title}: {library.organisations[org_id].name.get(language)}"
             planned.append(Planned(file, the_site if org_id is None else of_org(org_id, "the news feed"), partial(
                 atom.feed, library, events, language, settings.absolute(language, url), page_urls[language],
-                scope, settings.absolute(language, ""), today)))
+                scope, settings.absolute(language, ""), today), EVERYTHING if org_id is None else shows_org[org_id]))
         put(urls.NEWS, the_site, "news.md.j2", events=news[None])
         put(urls.COMPARISON, the_site, "comparison.md.j2", comparison=compared, questions=comparison.QUESTIONS,
             left_out=sorted(d for d, loaded in library.documents.items() if not loaded.model.in_force_on(today)))
         put_calendar(urls.CALENDAR, the_site, entries, w.filter_all)
         for org_id in sorted(organisations):
             org = library.organisations[org_id]
+            shows = shows_org[org_id]
             put(urls.organisation(org_id), of_org(org_id, "the page"), "organisation.md.j2", org=org,
-                documents=list(by_org[org_id]))
+                documents=list(by_org[org_id]), depends=shows)
             put_calendar(urls.calendar(org_id), of_org(org_id, "the review calendar"), entries_of_org.get(org_id, []),
-                         org.name.get(language), org_id=org_id)
+                         org.name.get(language), depends=shows, org_id=org_id)
             # "Who is responsible" views show documents in force; the others are named as left out.
             org_docs = [(d.id, d.model) for d in by_org[org_id] if d.model.in_force_on(today)]
             left_out = [d.id for d in by_org[org_id] if not d.model.in_force_on(today)]
             put(urls.organisation_matrix(org_id), of_org(org_id, "the responsibility matrix"), "organisation_matrix.md.j2",
                 lambda org=org, org_docs=org_docs: {"matrix": organisation_matrix(org_docs, [a.id for a in org.actors])},
-                org=org, left_out=left_out)
+                depends=shows, org=org, left_out=left_out)
             for actor in org.actors:
                 put(urls.actor(org_id, actor.id), actor_origin(org_id, actor.id), "actor.md.j2",
                     lambda actor=actor, org_docs=org_docs: {"duties": actor_duties(org_docs, actor.id),
                                                             "roles": actor_roles(org_docs, actor.id)},
-                    org=org_id, actor=actor, left_out=left_out, parts=[a.id for a in org.actors if a.part_of == actor.id])
+                    depends=shows, org=org_id, actor=actor, left_out=left_out,
+                    parts=[a.id for a in org.actors if a.part_of == actor.id])
         for org_id, owner in calendar.owners(library):
             if org_id not in organisations:
                 continue
             scope = f"{library.actor(org_id, owner).name.get(language)} ({library.organisations[org_id].name.get(language)})"
             put_calendar(urls.calendar(org_id, owner), actor_origin(org_id, owner), entries_of_owner.get((org_id, owner), []),
-                         scope, org_id=org_id, owner=owner)
+                         scope, depends=shows_org[org_id], org_id=org_id, owner=owner)
         for doc_id in sorted(documents):
             loaded = library.documents[doc_id]
             address = urls.document(doc_id)
             planned.append(Planned(address.file(language), Origin(f"the page of document {doc_id!r}", loaded.where),
-                                   partial(document, language, address, loaded)))
+                                   partial(document, language, address, loaded), shows_document(doc_id)))
     for org_id in sorted(organisations):
         csv_text = cache(partial(exports.matrix_csv, library, org_id, today))  # worked out once for both languages
         json_text = cache(partial(exports.matrix_json, library, org_id, today))
         for language in LANGUAGES:  # the same bilingual files in both languages
-            planned.append(Planned(urls.export(org_id, "csv", language), of_org(org_id, "the matrix export"), csv_text))
-            planned.append(Planned(urls.export(org_id, "json", language), of_org(org_id, "the matrix export"), json_text))
+            planned.append(Planned(urls.export(org_id, "csv", language), of_org(org_id, "the matrix export"), csv_text,
+                                   shows_org[org_id]))
+            planned.append(Planned(urls.export(org_id, "json", language), of_org(org_id, "the matrix export"), json_text,
+                                   shows_org[org_id]))
     return planned

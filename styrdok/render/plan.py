@@ -1,5 +1,10 @@
-"""Every file a build will write, where the site publishes it, and which
-data it comes from: checked before a single page is rendered.
+"""The page plan: every file a build will write, where the site publishes
+it, which data it comes from, and which documents and organisations it
+shows. Checked before a single page is rendered.
+
+What a file shows (`Depends`) is declared where the file is planned, so the
+preview (`mkdocs serve`) renders again exactly the files an edit touches
+(`Change`), with no second list of rules to keep in step with the renderer.
 
 Two files published at one address would silently replace each other (an
 organisation named like a generated page, a document named like its
@@ -19,7 +24,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from styrdok.data.library import Located, at
+from styrdok.data.library import Library, Located, at
 from styrdok.data.problems import Problem
 from styrdok.data.urls import DEFAULT_LANGUAGE, OTHER_LANGUAGES
 
@@ -45,10 +50,65 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class Change:
+    """What an edit changed: documents and organisations (added, removed or
+    edited), or `everything` (the document types, which every page names)."""
+
+    documents: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()
+    everything: bool = False
+
+
+def change_between(old: Library, new: Library) -> Change:
+    """The documents and organisations that differ. An unchanged file gives
+    the very same model object (library.read_model), so `is` settles most."""
+    if old.types != new.types:
+        return Change(everything=True)
+
+    def differ(a: object, b: object) -> bool:
+        return a is not b and a != b
+
+    documents = {d for d in old.documents.keys() | new.documents.keys()
+                 if d not in old.documents or d not in new.documents
+                 or differ(old.documents[d].model, new.documents[d].model)}
+    organisations = {o for o in old.organisations.keys() | new.organisations.keys()
+                     if differ(old.organisations.get(o), new.organisations.get(o))}
+    return Change(frozenset(documents), frozenset(organisations))
+
+
+@dataclass(frozen=True)
+class Depends:
+    """The data a file shows: the whole library (`everything`: the home
+    page, the calendar, the comparison...), or these documents and
+    organisations (a document's page shows its own, its organisation's
+    names and the titles of the documents it links with)."""
+
+    documents: frozenset[str] = frozenset()
+    organisations: frozenset[str] = frozenset()
+    everything: bool = False
+
+    def touched_by(self, change: Change) -> bool:
+        return self.everything or change.everything or not self.documents.isdisjoint(change.documents) \
+            or not self.organisations.isdisjoint(change.organisations)
+
+
+EVERYTHING = Depends(everything=True)
+
+
+@dataclass(frozen=True)
 class Planned:
     name: str  # docs-relative file name, e.g. "testby/index.en.md"
     origin: Origin
     render: Callable[[], str]
+    depends: Depends = EVERYTHING
+
+
+def to_render_again(planned: Iterable[Planned], before: dict[str, Depends], change: Change) -> set[str]:
+    """The files an edit can change: new files, and those whose data, as
+    declared now or at the last render, the edit touched (a link removed
+    leaves the page it pointed to showing it until rendered again)."""
+    return {page.name for page in planned
+            if page.name not in before or page.depends.touched_by(change) or before[page.name].touched_by(change)}
 
 
 def site_path(name: str) -> str:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from styrdok.views.history import stale_translations
 from styrdok.data.library import Library, LoadedDocument, at, sections_with_paths
-from styrdok.build.memo import SameInputs
 from styrdok.data.model import Section, texts
 from styrdok.data.problems import Problem, Severity
 from styrdok.data.scaffold import PLACEHOLDERS
@@ -36,16 +35,12 @@ class Gap:
     problem: Problem
 
 
-_per_document = SameInputs()
-
-
 def find_gaps(library: Library) -> list[Gap]:
     gaps: list[Gap] = []
     used: dict[str, set[str]] = {org: set() for org in library.organisations}
     for doc_id, loaded in sorted(library.documents.items()):
         org = loaded.organisation
-        found, actors = _per_document.get(doc_id, (loaded.model, loaded.where, library.organisations[org]),
-                                          lambda: _document_gaps(library, doc_id, loaded))
+        found, actors = _document_gaps(library, doc_id, loaded)
         gaps.extend(found)
         used[org].update(actors)
     for org_id, org in sorted(library.organisations.items()):

@@ -9,12 +9,10 @@ no longer matches its original can be flagged.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
-from typing import Any
 
 from styrdok.data.library import Library
-from styrdok.data.model import Decision, Document, Text
+from styrdok.data.model import Decision, Document, Text, original_fingerprint
 
 
 @dataclass(frozen=True)
@@ -43,28 +41,6 @@ def recent(library: Library, organisation: str | None = None, limit: int = 50) -
               for e in events_of(doc_id, d.model, d.organisation) if e.date is not None]
     events.sort(key=lambda e: (e.date, e.doc_id, e.number), reverse=True)
     return events[:limit]
-
-
-def original_fingerprint(doc: Document) -> str | None:
-    """A short hash of every text in the original language, in document order."""
-    original = next((lang for lang, v in doc.versions.items() if v.kind == "original"), None)
-    if original is None:
-        return None
-    texts: list[str] = []
-
-    def collect(value: Any) -> None:
-        if isinstance(value, dict):
-            if original in value and isinstance(value[original], str):
-                texts.append(value[original])
-            for key, item in value.items():
-                if key not in ("sv", "en"):
-                    collect(item)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item)
-
-    collect(doc.model_dump(mode="json", exclude={"versions"}))
-    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:16]
 
 
 def stale_translations(doc: Document) -> list[str]:
