@@ -2,13 +2,14 @@
 #   make serve   install, build and serve the site on http://127.0.0.1:8000
 #   make test    install everything the tests need and run every test
 # and for maintainers: make lock   regenerate requirements-ci.txt (see README)
+#                      make golden update tests/golden/ after a change of output that is meant
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test chromium java clean lock
+.PHONY: serve build check test chromium java clean lock golden
 
 # Every package comes from requirements-ci.txt, pinned with hashes (pip
 # refuses a file whose hash differs); the project itself is then installed
@@ -60,6 +61,10 @@ node_modules/.installed: package.json package-lock.json
 
 test: $(BIN)/.installed chromium java node_modules/.installed
 	$(BIN)/pytest -n 2 --dist loadgroup
+
+# The rendered body of each real document, in both languages (tests/golden_files.py).
+golden: $(BIN)/.installed
+	$(BIN)/python -m tests.golden_files --update
 
 clean:
 	rm -rf site $(VENV) $(LOCK_VENV) node_modules

@@ -36,12 +36,15 @@ if str(PROJECT) not in sys.path:  # run as a script from a checkout
 
 import textstat  # noqa: E402
 
-from styrdok.data.library import load_library  # noqa: E402
-from styrdok.data.model import Section, texts  # noqa: E402
+from styrdok.data.library import load_library, sections_with_paths  # noqa: E402
+from styrdok.data.problems import field_path  # noqa: E402
+from styrdok.data import urls  # noqa: E402
+from styrdok.data.model import LANGUAGES, Section, texts  # noqa: E402
+from styrdok.render.words import Words  # noqa: E402
 
 MIN_FLESCH = 50.0
 MAX_SENTENCES_UNCHECKED = 3
-DOCS = {"sv": PROJECT / "docs" / "readability.md", "en": PROJECT / "docs" / "readability.en.md"}
+DOCS = {language: PROJECT / "docs" / urls.READABILITY.file(language) for language in LANGUAGES}
 
 textstat.set_lang("en")
 
@@ -106,21 +109,7 @@ def _measure(document: str, title: str, field: str, label: str, markdown: str) -
                flesch=float(textstat.flesch_reading_ease(text)))
 
 
-def _field(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def _sections(sections: list[Section], path: tuple[str | int, ...]):
-    for index, section in enumerate(sections):
-        here = path + (index,)
-        yield here, section
-        yield from _sections(section.sections, here + ("sections",))
-
-
-def measured_documents(data_dir: Path = PROJECT / "policy_data") -> tuple[list[Row], list[tuple[str, str]]]:
+def measured_documents(data_dir: Path = PROJECT / "policy_data") -> tuple[list[Row], list[tuple[str, str | None]]]:
     """Rows for every measured text, and the documents left out with why."""
     library = load_library(data_dir)
     rows: list[Row] = []
@@ -129,20 +118,20 @@ def measured_documents(data_dir: Path = PROJECT / "policy_data") -> tuple[list[R
         doc = loaded.model
         english = doc.versions.get("en")
         if english is None or english.kind != "plain_translation":
-            skipped.append((doc_id, english.kind if english else "no English version"))
+            skipped.append((doc_id, english.kind if english else None))
             continue
         title = doc.title.en or doc_id
         for path, text in texts(doc, (), skip=(Section,)):
             if text.en:
-                rows.append(_measure(doc_id, title, _field(path), _field(path), text.en))
-        for path, section in _sections(doc.sections, ("sections",)):
+                rows.append(_measure(doc_id, title, field_path(path), field_path(path), text.en))
+        for path, section in sections_with_paths(doc.sections, ("sections",)):
             parts = [section.body.en] if section.body and section.body.en else []
             for responsibility in section.responsibilities:
                 if responsibility.label and responsibility.label.en:
                     parts.append(responsibility.label.en)
                 parts.extend(d.en for d in responsibility.duties if d.en)
             if parts:
-                rows.append(_measure(doc_id, title, _field(path), section.heading.en or section.id, "\n\n".join(parts)))
+                rows.append(_measure(doc_id, title, field_path(path), section.heading.en or section.id, "\n\n".join(parts)))
     return rows, skipped
 
 
@@ -156,93 +145,38 @@ def table(rows: list[Row]) -> str:
 
 # --- the docs pages -----------------------------------------------------------------
 
-_WORDS = {
-    "sv": {
-        "title": "Läsbarhet för den engelska texten",
-        "intro": (
-            "Den engelska texten på webbplatsen ska vara lätt att läsa (plain English). Här mäts varje engelsk text "
-            "i de dokument som vi själva har översatt, med Flesch reading ease (0–100, högre är lättare) och "
-            "genomsnittlig meningslängd i ord. Gränsen: en text med fler än tre meningar ska ha minst 50. "
-            "Ett test (`tests/test_readability.py`) stoppar bygget om en text ligger under gränsen, och då skrivs "
-            "texten om. Siffrorna tas fram av `scripts/readability.py --write`."
-        ),
-        "unit": (
-            "Ett avsnitt räknas som en text: brödtext, rubriker för ansvar och uppgifter tillsammans. "
-            "Andra texter (beskrivning, regler som de är skrivna, anteckningar) räknas var för sig. "
-            "Texter med högst tre meningar visas men prövas inte mot gränsen: korta texter ger osäkra värden."
-        ),
-        "skipped_title": "Dokument som inte mäts",
-        "skipped_intro": (
-            "En officiell översättning är organisationens egen text och återges som den publicerats; "
-            "den skrivs inte om och mäts därför inte."
-        ),
-        "official_translation": "officiell översättning, organisationens egen text",
-        "original": "den engelska texten är originalet",
-        "no English version": "ingen engelsk version",
-        "columns": ["Text", "Meningar", "Ord", "Ord per mening", "Flesch", "Prövas"],
-        "yes_ok": "ja, klarar gränsen",
-        "yes_fail": "ja, UNDER GRÄNSEN",
-        "no": "nej (högst tre meningar)",
-        "summary": "Lägsta värde bland prövade texter: {min}. Prövade texter: {n}, under gränsen: {fails}.",
-        "none_checked": "Ingen text har fler än tre meningar.",
-        "caption": "Läsbarhet",
-    },
-    "en": {
-        "title": "Readability of the English text",
-        "intro": (
-            "The English text on this site should be easy to read (plain English). This page measures every English "
-            "text in the documents we translated ourselves, with the Flesch reading ease score (0 to 100, higher is "
-            "easier) and the average number of words in a sentence. The bound: a text of more than three sentences "
-            "scores at least 50. A test (`tests/test_readability.py`) stops the build if a text scores below that, "
-            "and the text is then rewritten. `scripts/readability.py --write` makes these numbers."
-        ),
-        "unit": (
-            "A section counts as one text: its body, its labels and its duties together. Other texts (description, "
-            "rules as written, notes) count one by one. Texts of three sentences or fewer are shown but not held to "
-            "the bound: short texts give unsteady scores."
-        ),
-        "skipped_title": "Documents not measured",
-        "skipped_intro": (
-            "An official translation is the organisation's own text, shown as it was published. We do not rewrite "
-            "it, so we do not measure it."
-        ),
-        "official_translation": "official translation, the organisation's own text",
-        "original": "the English text is the original",
-        "no English version": "no English version",
-        "columns": ["Text", "Sentences", "Words", "Words per sentence", "Flesch", "Checked"],
-        "yes_ok": "yes, meets the bound",
-        "yes_fail": "yes, BELOW THE BOUND",
-        "no": "no (three sentences or fewer)",
-        "summary": "Lowest score among checked texts: {min}. Checked texts: {n}, below the bound: {fails}.",
-        "none_checked": "No text has more than three sentences.",
-        "caption": "Readability",
-    },
-}
+# Why a document is not measured: its English version's kind, as a words.yaml key.
+_SKIPPED = {"official_translation": "readability_skipped_official_translation",
+            "original": "readability_skipped_original", None: "readability_skipped_no_english"}
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def render_page(rows: list[Row], skipped: list[tuple[str, str]], language: str) -> str:
-    w = _WORDS[language]
+def _link(doc_id: str) -> str:
+    """From the readability page to a document's page, in the same language."""
+    return urls.relative(urls.READABILITY.url, urls.document(doc_id).url)
+
+
+def render_page(rows: list[Row], skipped: list[tuple[str, str | None]], language: str) -> str:
+    w = Words(language)
     en = ' lang="en"' if language != "en" else ""
-    prefix = "" if language == "sv" else "../"  # the English page lives under /en/
     out = [
         "<!-- Generated by scripts/readability.py (option write); do not edit by hand. -->",
-        f"# {w['title']}",
+        f"# {w.readability_title}",
         "",
-        w["intro"],
+        w.readability_intro,
         "",
-        w["unit"],
+        w.readability_unit,
         "",
     ]
     checked = [r for r in rows if r.checked]
     if checked:
-        out.append(w["summary"].format(min=f"{min(r.flesch for r in checked):.1f}", n=len(checked),
+        out.append(w.readability_summary.format(min=f"{min(r.flesch for r in checked):.1f}", n=len(checked),
                                        fails=sum(r.fails for r in checked)))
     else:
-        out.append(w["none_checked"])
+        out.append(w.readability_none_checked)
     out.append("")
     documents: dict[str, list[Row]] = {}
     for r in rows:
@@ -251,14 +185,14 @@ def render_page(rows: list[Row], skipped: list[tuple[str, str]], language: str) 
         title = doc_rows[0].title
         out.append(f'## <span{en}>{_escape(title)}</span> {{#{doc_id.replace("/", "-")}}}')
         out.append("")
-        out.append(f'<p><a href="{prefix}../{doc_id}/"{en}>{_escape(title)}</a> (<code>{doc_id}</code>)</p>')
+        out.append(f'<p><a href="{_link(doc_id)}"{en}>{_escape(title)}</a> (<code>{doc_id}</code>)</p>')
         out.append("")
         out.append("<table>")
-        out.append(f"<caption>{w['caption']}: <span{en}>{_escape(title)}</span></caption>")
-        out.append("<thead><tr>" + "".join(f'<th scope="col">{c}</th>' for c in w["columns"]) + "</tr></thead>")
+        out.append(f"<caption>{w.readability_caption}: <span{en}>{_escape(title)}</span></caption>")
+        out.append("<thead><tr>" + "".join(f'<th scope="col">{c}</th>' for c in w.readability_columns) + "</tr></thead>")
         out.append("<tbody>")
         for r in doc_rows:
-            verdict = (w["yes_fail"] if r.fails else w["yes_ok"]) if r.checked else w["no"]
+            verdict = (w.readability_yes_fail if r.fails else w.readability_yes_ok) if r.checked else w.readability_no
             out.append(
                 f'<tr><th scope="row"><span{en}>{_escape(r.label)}</span> <code>{_escape(r.field)}</code></th>'
                 f"<td>{r.sentences}</td><td>{r.words}</td><td>{r.avg_sentence_length:.1f}</td>"
@@ -267,14 +201,14 @@ def render_page(rows: list[Row], skipped: list[tuple[str, str]], language: str) 
         out.append("</tbody>")
         out.append("</table>")
         out.append("")
-    out.append(f"## {w['skipped_title']}")
+    out.append(f"## {w.readability_skipped_title}")
     out.append("")
-    out.append(w["skipped_intro"])
+    out.append(w.readability_skipped_intro)
     out.append("")
     if skipped:
         out.append("<ul>")
         for doc_id, why in skipped:
-            out.append(f'<li><a href="{prefix}../{doc_id}/"><code>{doc_id}</code></a>: {w.get(why, why)}</li>')
+            out.append(f'<li><a href="{_link(doc_id)}"><code>{doc_id}</code></a>: {w[_SKIPPED[why]]}</li>')
         out.append("</ul>")
         out.append("")
     return "\n".join(out)
@@ -293,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, skipped = measured_documents()
     print(table(rows))
     for doc_id, why in skipped:
-        print(f"not measured: {doc_id} ({why})")
+        print(f"not measured: {doc_id} ({why or 'no English version'})")
     status = 0
     failing = [r for r in rows if r.fails]
     if failing:

@@ -6,6 +6,8 @@
     styrdok new revision DOC ...        record a revision and bump the version
     styrdok translated DOC              mark the English text as matching the Swedish
     styrdok schema                      regenerate schema/*.schema.json from the model
+    styrdok pages --out DIR             write the generated pages, feeds and exports
+                                        (what the MkDocs hook writes into docs/), without MkDocs
 
 Exit codes: 0 done (for check: the data is valid; warnings may be printed),
 1 the data has errors or the request could not be carried out,
@@ -15,18 +17,22 @@ Exit codes: 0 done (for check: the data is valid; warnings may be printed),
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 
-import datetime as dt
-
-from styrdok.data import scaffold
+from styrdok.build import generated_files, site
+from styrdok.data import scaffold, today
 from styrdok.views.gaps import warnings
 from styrdok.data.library import load_library
 from styrdok.data.schema import write_schemas
 from styrdok.data.problems import DataError, Problem, Severity
+from styrdok.render.settings import SiteSettings
+from styrdok.views.review import DEFAULT_DUE_SOON_DAYS
 
-EXIT_OK, EXIT_DATA_ERRORS = 0, 1
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_USAGE = 0, 1, 2
+SITE_URL_VARIABLE = "STYRDOK_SITE_URL"  # the variable mkdocs.yml reads its site_url from
 
 
 def _github(problem: Problem) -> str:
@@ -56,6 +62,30 @@ def check(data: Path, style: str) -> int:
         print(f"ok: {len(library.documents)} documents in {len(library.organisations)} organisations"
               + (f", {len(found)} warnings (see the editors' page of gaps)" if found else ""))
     return EXIT_OK
+
+
+def pages(data: Path, out: Path, day: dt.date, settings: SiteSettings) -> int:
+    """Write the generated docs tree into `out` through the code path of the
+    MkDocs hook (`site.generate`), so another generator can consume it and
+    both stay identical. `out` may be docs/ itself, or an empty folder; a
+    manifest (`.styrdok-generated`) there lets the next run remove what the
+    data no longer generates."""
+    changed = site.generate(data, out, day, settings)
+    written = generated_files.generated_names(out)
+    print(f"{out}: {len(written)} generated files for {day.isoformat()}, {len(changed)} changed")
+    return EXIT_OK
+
+
+def _site_settings(args: argparse.Namespace) -> SiteSettings:
+    site_url = args.site_url if args.site_url is not None else os.environ.get(SITE_URL_VARIABLE, "")
+    if not site_url:
+        raise _UsageError(f"--site-url: the feeds need the site's absolute address "
+                          f"(give --site-url or set {SITE_URL_VARIABLE})")
+    return SiteSettings(site_url=site_url, due_soon_days=args.due_soon_days)
+
+
+class _UsageError(Exception):
+    """The command was used wrongly (exit code 2, as argparse's own errors)."""
 
 
 def _date(value: str) -> dt.date:
@@ -174,6 +204,18 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd = commands.add_parser("schema", parents=[data_option], help="regenerate the JSON Schemas from the model")
     schema_cmd.add_argument("--out", type=Path, default=Path("schema"))
 
+    pages_cmd = commands.add_parser("pages", parents=[data_option],
+                                    help="write the generated pages, feeds and exports without MkDocs")
+    pages_cmd.add_argument("--out", type=Path, required=True,
+                           help="the folder to write into (docs/ itself, or an empty folder)")
+    pages_cmd.add_argument("--today", type=_date, default=None,
+                           help=f"YYYY-MM-DD (default: ${today.ENV}, else the real date)")
+    pages_cmd.add_argument("--site-url", default=None,
+                           help=f"the site's absolute address, for the feeds (default: ${SITE_URL_VARIABLE})")
+    pages_cmd.add_argument("--due-soon-days", type=int, default=DEFAULT_DUE_SOON_DAYS,
+                           help="days before a date that count as \"due soon\" "
+                                f"(mkdocs.yml extra.styrdok.due_soon_days; default {DEFAULT_DUE_SOON_DAYS})")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -188,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(args.out):
                 print(f"wrote {path}")
             return EXIT_OK
+        if args.command == "pages":
+            return pages(args.data, args.out, args.today or today.today(), _site_settings(args))
+    except (_UsageError, today.TodayError) as exc:
+        print(f"styrdok: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except scaffold.ScaffoldError as exc:
         print(f"styrdok: {exc}", file=sys.stderr)
         return EXIT_DATA_ERRORS

@@ -72,6 +72,12 @@ def built_site() -> Path:
     return site
 
 
+def built_project() -> Path:
+    """The project copy `built_site()` built from: its docs/ holds the
+    generated files of that build, its policy_data/ the data."""
+    return built_site().parent / "project"
+
+
 def html_pages(site: Path) -> list[Path]:
     """Every content page of the built site (not the 404 page or search assets)."""
     pages = sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)

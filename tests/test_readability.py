@@ -71,3 +71,28 @@ def test_the_published_numbers_are_up_to_date() -> None:
     for language, path in readability.DOCS.items():
         assert path.exists() and path.read_text(encoding="utf-8") == expected[language], (
             f"{path.relative_to(PROJECT)} does not show the current numbers: run scripts/readability.py --write")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_readability_page_links_to_documents_in_its_own_language(language: str) -> None:
+    """The page takes its links from styrdok.data.urls, like every generated page."""
+    from bs4 import BeautifulSoup
+
+    from styrdok.data.urls import READABILITY
+
+    from .site_build import built_site
+
+    site = built_site()
+    prefix = "" if language == "sv" else f"{language}/"
+    page = site / prefix / READABILITY.url / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select("article a[href]")]
+    documents = {f"{path.parent.name}/{path.stem}" for path in (PROJECT / "policy_data" / "documents").glob("*/*.yaml")}
+    targets = set()
+    for href in links:
+        target = (page.parent / href).resolve() / "index.html"
+        assert target.is_file(), f"{href} leads nowhere"
+        html = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").html
+        assert html is not None and html.get("lang") == language, f"{href} leaves the {language} site"
+        targets.add(target.parent.relative_to((site / prefix).resolve()).as_posix())
+    assert targets == documents

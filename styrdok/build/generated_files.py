@@ -31,17 +31,10 @@ def generated_names(docs_dir: Path) -> set[str]:
     return set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
 
 
-def write_generated(docs_dir: Path, pages: dict[str, str]) -> list[str]:
-    """Make docs/ hold exactly `pages` among generated files; return what changed."""
-    with GeneratedWriter(docs_dir) as writer:
-        for name, content in sorted(pages.items()):
-            writer[name] = content
-        return writer.finish()
-
-
 class GeneratedWriter:
-    """`write_generated` one page at a time, as pages are rendered, so a large
-    library's pages are never all in memory at once: `writer[name] = content`
+    """Make docs/ hold exactly the pages written to it, among generated files,
+    one page at a time as pages are rendered, so a large library's pages are
+    never all in memory at once: `writer[name] = content`
     stages the file if it changed; `finish()` moves the staged files into
     place, removes the files the last run generated and this one did not,
     and writes the manifest. Used as a context manager, an error before

@@ -278,11 +278,11 @@ class FollowUp(Strict):
     note: Text
 
 
-Duty = Literal["revision", "follow_up", "report"]
+ReviewDuty = Literal["revision", "follow_up", "report"]
 
 
 class _Rule(Strict):
-    duties: list[Duty] = Field(
+    duties: list[ReviewDuty] = Field(
         min_length=1,
         description="What the rule asks for. revision (revidering) and follow_up (uppföljning) are reviews of "
         "the document itself; report is recurring reporting on the work the document governs (e.g. in the "

@@ -92,7 +92,8 @@ SITE_PAGES = (HOME, TYPES, CALENDAR, COMPARISON, GAPS, NEWS, FIELDS)
 # Pages written by hand under docs/ (mkdocs.yml's nav lists them; the
 # developers' pages, benchmark.md and stack-plan.md, are kept off the site but
 # are files there all the same).
-HAND_WRITTEN_PAGES = ("om", "tillganglighet", "readability", "benchmark", "stack-plan")
+READABILITY = Address("readability/", "readability")  # written by scripts/readability.py
+HAND_WRITTEN_PAGES = ("om", "tillganglighet", READABILITY.stem, "benchmark", "stack-plan")
 # What MkDocs, the theme and the search plugin write at the top of the site,
 # and the folder of each language other than the default one.
 THEME_NAMES = ("assets", "search", "404", "sitemap")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from styrdok.data.library import Library
-from styrdok.views.review import SEVERITY, DueItem, evaluate, in_force
+from styrdok.views.review import DueItem, evaluate, in_force
 
 LATE = ("overdue", "expired")
 
@@ -57,18 +57,7 @@ def by_year(items: Iterable[Entry]) -> list[tuple[int | None, list[Entry]]]:
     return [(year, list(group)) for year, group in groupby(upcoming, key=lambda e: e.item.due.year if e.item.due else None)]
 
 
-def for_organisation(items: Iterable[Entry], org: str) -> list[Entry]:
-    return [e for e in items if e.organisation == org]
-
-
-def for_owner(items: Iterable[Entry], org: str, owner: str) -> list[Entry]:
-    return [e for e in items if e.organisation == org and e.owner == owner]
-
-
 def owners(library: Library) -> list[tuple[str, str]]:
     """(organisation, owner) pairs that own at least one document."""
     return sorted({(d.organisation, d.model.owner) for d in library.documents.values() if d.model.owner})
 
-
-def worst_first(statuses: Iterable[str]) -> list[str]:
-    return sorted(set(statuses), key=SEVERITY.index)

@@ -47,14 +47,6 @@ def document_matrix(doc: Document) -> Matrix:
     return Matrix(actors, rows)
 
 
-def duties_by_actor(doc: Document) -> dict[str, list[tuple[Section, Text]]]:
-    out: dict[str, list[tuple[Section, Text]]] = {}
-    for row in document_matrix(doc).rows:
-        for actor, duties in row.cells.items():
-            out.setdefault(actor, []).extend((row.section, duty) for duty in duties)
-    return out
-
-
 def short(text: str, words: int = 14) -> str:
     """A scannable form of a duty for matrix cells: its first sentence, cut at
     `words` words. The cell links to the full wording."""
