@@ -71,12 +71,13 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
         "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
         "extends base.html: block htmltitle prints `page.title | striptags | e`; block config adds the "
         "search-index delay (goes with the move to Pagefind); block scripts adds the keyboard help, "
-        "using Material's `lang.t`, its element ids (__drawer, __search, __toc) and class names",
+        "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names",
     ),
     TemplateOverride(
         "partials/copyright.html", "partials/copyright.html",
         "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
-        "a link to the accessibility statement; no third-party credit link",
+        "a link to the accessibility statement (its words from config.extra.styrdok_words, set by "
+        "hooks/styrdok_pages.py); no third-party credit link",
     ),
     TemplateOverride(
         "partials/nav-item.html", "partials/nav-item.html",

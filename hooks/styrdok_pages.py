@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from styrdok.build import generated_files, html_blocks, idle_gc, site
 from styrdok.data import today
 from styrdok.data.problems import DataError
+from styrdok.render import words
 from styrdok.render.settings import SiteSettings
 
 _session = stack_adapter.session
@@ -47,6 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Reproducible bytes (sitemap dates, gzip headers): the day of "today"
     # unless the caller fixed SOURCE_DATE_EPOCH itself.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(today.build_epoch(_today())))
+    config.extra["styrdok_words"] = words.for_theme()  # for overrides/
     return config
 
 
