@@ -224,6 +224,11 @@ class BuildSession:
                 if _not_the_dirty_warning not in logger.filters:
                     logger.addFilter(_not_the_dirty_warning)
 
+    @property
+    def depth(self) -> int:
+        """How many builds are running, one inside the other."""
+        return self._depth
+
     def begin_build(self) -> bool:
         """True when this is the outermost build."""
         self._depth += 1

@@ -17,7 +17,10 @@ from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
+from styrdok.build.sandbox import copy_project
+
+from .site_build import PROJECT, mkdocs_build
+
 HOOKS = PROJECT / "hooks"
 
 
@@ -121,3 +124,44 @@ def test_the_outermost_build_covers_the_languages_built_inside_it() -> None:
     assert not session.begin_build()
     session.failed()  # the English build failed, and with it the Swedish one
     assert session.begin_build()
+
+
+_PROBE = """
+from pathlib import Path
+
+import stack_adapter
+from mkdocs.plugins import event_priority
+
+
+def _note(config, event):
+    log = Path(config.config_file_path).parent / "probe.log"
+    with log.open("a", encoding="utf-8") as out:
+        out.write(f"{event} {stack_adapter.session.depth}\\n")
+
+
+def on_pre_build(config):
+    _note(config, "pre " + stack_adapter.language(config))
+
+
+@event_priority(-400)  # after styrdok_pages' on_post_build
+def on_post_build(config):
+    _note(config, "post")
+"""
+
+
+def test_i18n_builds_english_inside_the_swedish_build(tmp_path: Path) -> None:
+    """What BuildSession counts on, in a real build: i18n runs the English
+    build inside the Swedish one, so the outermost build spans both, and
+    the count is back at nought when the build is done."""
+    project = copy_project(PROJECT, tmp_path / "project")
+    (project / "hooks" / "probe.py").write_text(_PROBE, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - hooks/release_pages.py\n" in text
+    config.write_text(text.replace("  - hooks/release_pages.py\n", "  - hooks/release_pages.py\n  - hooks/probe.py\n"),
+                      encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (project / "probe.log").read_text(encoding="utf-8").splitlines() == [
+        "pre sv 1", "pre en 2", "post 1", "post 0",
+    ]
