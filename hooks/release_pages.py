@@ -1,15 +1,9 @@
-"""MkDocs glue: let go of each page's Markdown and HTML once it is written.
-
-MkDocs keeps every page's source and HTML until the build ends, and
-mkdocs-static-i18n runs the second language's build inside the first, so a
-large library held both languages' pages at once: 1.6 GB at 3,000 documents
-instead of about 1 GB (issue 7, docs/benchmark.md). Nothing reads them after
-`on_post_page`: the search plugin indexed the page in `on_page_context`, and
-the sitemap needs only each page's address and date.
-"""
+"""MkDocs glue: let go of each page's Markdown and HTML once it is written
+(why: stack_adapter.let_go_of_page)."""
 
 from __future__ import annotations
 
+import stack_adapter
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -17,6 +11,5 @@ from mkdocs.structure.pages import Page
 
 @event_priority(-1000)  # after every other plugin and hook has had the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    page.markdown = None
-    page.content = None
+    stack_adapter.let_go_of_page(page)
     return output

@@ -39,3 +39,19 @@ def put_back(html: str, tables: list[str]) -> str:
     if not tables:
         return html
     return _MARKERS.sub(lambda m: tables[int(m.group(1))], html)
+
+
+class TablesSetAside:
+    """The tables set aside from each page's Markdown until its HTML is made
+    (the generator converts the Markdown in between), keyed by the page's
+    source path."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, list[str]] = {}
+
+    def from_markdown(self, page: str, markdown: str) -> str:
+        markdown, self._tables[page] = set_aside(markdown)
+        return markdown
+
+    def into_html(self, page: str, html: str) -> str:
+        return put_back(html, self._tables.pop(page, []))

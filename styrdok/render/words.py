@@ -51,6 +51,16 @@ class Words:
         return self.__getattr__(key)
 
 
+THEME_WORDS = ("theme_accessibility_statement", "theme_table")
+
+
+def for_theme() -> dict[str, dict[str, str]]:
+    """The words the theme's own templates print, per language and without
+    the `theme_` prefix: templates cannot call into the package, so the
+    generator's glue hands these over in its config."""
+    return {lang: {key.removeprefix("theme_"): _all()[key][lang] for key in THEME_WORDS} for lang in LANGUAGES}
+
+
 def status_key(doc: Document, day: dt.date) -> str:
     """The words.yaml key of a document's status on `day`. A document typed
     in force with no recorded adoption says so, rather than pass as adopted."""
