@@ -29,6 +29,7 @@ from styrdok.data.library import load_library
 from styrdok.data.problems import DataError
 
 from .bad_input.harness import bounded
+from .bad_input.harness import write
 from .conftest import DOCUMENT, ORGANISATION, TYPES, write_library
 from .site_build import PROJECT
 
@@ -60,12 +61,7 @@ def _write(files: dict[str, str | bytes]) -> None:
         root = Path(tmp)
         data = write_library(root)
         for name, content in files.items():
-            path = data / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+            write(name, content)(data)
         check(data)
 
 
