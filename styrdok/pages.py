@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import atom, calendar, comparison, exports, gaps, history, ical, review, schema, text_html, urls
+from . import atom, calendar, comparison, exports, gaps, history, ical, review, schema, search, text_html, urls
 from .incremental import Scope
 from .library import Library, LoadedDocument
 from .memo import SameInputs
@@ -228,7 +228,9 @@ def _render(template: str, ctx: PageContext, **data: Any) -> str:
 def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
     doc = loaded.model
     shown_language = ctx.language if ctx.language in doc.versions else next(iter(doc.versions))
-    return _render(
+    record = search.document_record(doc, ctx.pick(doc.title).text, ctx.library.organisations[doc.organisation],
+                                    ctx.type_name(doc.type), ctx.status(loaded.id), ctx.language)
+    return record.front_matter() + _render(
         "document.md.j2",
         ctx,
         doc=doc,
@@ -273,9 +275,9 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
             entries_of_owner.setdefault((entry.organisation, entry.owner), []).append(entry)
     news = {org_id: history.recent(library, org_id) for org_id in [None, *sorted(organisations)]}
     for language in LANGUAGES:
-        def put(address: urls.Address, template: str, **data: Any) -> None:
+        def put(address: urls.Address, template: str, record: search.Record | None = None, **data: Any) -> None:
             ctx = PageContext(library, language, today, address, settings, derived)
-            pages[address.file(language)] = _render(template, ctx, **data)
+            pages[address.file(language)] = (record.front_matter() if record else "") + _render(template, ctx, **data)
 
         def put_calendar(address: urls.Address, items: list[calendar.Entry], scope: str, **data: Any) -> None:
             put(address, "calendar.md.j2", entries=items, scope=scope, feed=urls.FEED_NAME + ".ics", **data)
@@ -298,14 +300,16 @@ def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteS
         put_calendar(urls.CALENDAR, entries, Words(language).filter_all)
         for org_id in sorted(organisations):
             org = library.organisations[org_id]
-            put(urls.organisation(org_id), "organisation.md.j2", org=org, documents=list(by_org[org_id]))
+            put(urls.organisation(org_id), "organisation.md.j2", search.organisation_record(org, language),
+                org=org, documents=list(by_org[org_id]))
             put_calendar(urls.calendar(org_id), entries_of_org.get(org_id, []),
                          org.name.get(language), org_id=org_id)
             org_docs = [(d.id, d.model) for d in by_org[org_id]]
             put(urls.organisation_matrix(org_id), "organisation_matrix.md.j2", org=org,
                 matrix=organisation_matrix(org_docs, [a.id for a in org.actors]))
             for actor in org.actors:
-                put(urls.actor(org_id, actor.id), "actor.md.j2", org=org_id, actor=actor,
+                put(urls.actor(org_id, actor.id), "actor.md.j2",
+                    search.actor_record(actor.name.get(language), actor.kind, org, language), org=org_id, actor=actor,
                     parts=[a.id for a in org.actors if a.part_of == actor.id],
                     duties=actor_duties(org_docs, actor.id), roles=actor_roles(org_docs, actor.id))
         for org_id, owner in calendar.owners(library):

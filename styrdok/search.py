@@ -1,0 +1,185 @@
+"""What the site search (Pagefind) indexes, and with which filters and facts.
+
+Pagefind reads the built HTML. A page is indexed when its front matter holds
+a `pagefind` record (written here); the site's page frame then marks its
+content with `data-pagefind-body` and prints the record's filters and
+facts as `data-pagefind-filter` / `data-pagefind-meta` elements. Only
+documents, organisations and actors get a record: the lists across the
+library (calendars, comparison, matrices, gaps, news) and the help pages
+would repeat what those pages say and crowd every search.
+
+Every label comes from words.yaml in the page's language, so a reader
+filters by "Gällande" on a Swedish page and "In force" on an English one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import json
+import posixpath
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cbor2
+import yaml
+from pagefind.index import IndexConfig, PagefindIndex
+
+from .model import Document, Organisation
+from .review import Status as ReviewStatus
+from .urls import DEFAULT_LANGUAGE
+from .words import Words
+
+# The filters, in the order the search shows them; each one's heading is the
+# word `search_filter_<name>` in words.yaml.
+FILTERS = ("organisation", "type", "status", "review")
+
+# Parts of a page that say the same on every page of its kind and would
+# match nearly every query: the labels of the fact lists, the notices about
+# the version shown, "not stated in the source", heading anchors.
+EXCLUDE_SELECTORS = (
+    ".sd-facts dt",
+    ".sd-version",
+    ".sd-stale",
+    ".sd-overdue",
+    ".sd-unknown",
+    ".headerlink",
+)
+
+BUNDLE = "pagefind"  # Pagefind's folder at the site root
+
+
+@dataclass(frozen=True)
+class Record:
+    """One indexed page: its filter values and the facts a result shows."""
+
+    meta: dict[str, str]
+    filters: dict[str, str] = field(default_factory=dict)
+
+    def front_matter(self) -> str:
+        """YAML front matter for the generated Markdown page. Every value is
+        double-quoted with its control characters escaped, so no text can
+        end the front matter or change its structure."""
+        data = {"pagefind": {"meta": self.meta, "filters": self.filters}}
+        body = yaml.safe_dump(data, allow_unicode=True, default_style='"', sort_keys=False, width=2**31)
+        return f"---\n{body}---\n\n"
+
+
+def document_labels(status: str, review_status: ReviewStatus, language: str) -> tuple[str, str]:
+    """A document's status and review status as a reader sees them. The one
+    place where the model's status values meet the search's filter values."""
+    w = Words(language)
+    return w[f"status_{status}"], w[f"review_status_{review_status}"]
+
+
+def document_record(doc: Document, title: str, organisation: Organisation, type_name: str,
+                    review_status: ReviewStatus, language: str) -> Record:
+    status, review = document_labels(doc.status, review_status, language)
+    org = organisation.name.get(language)
+    return Record(
+        meta={"title": title, "organisation": org, "type": type_name, "status": status},
+        filters={"organisation": org, "type": type_name, "status": status, "review": review},
+    )
+
+
+def organisation_record(organisation: Organisation, language: str) -> Record:
+    org = organisation.name.get(language)
+    return Record(meta={"title": org, "organisation": org, "type": Words(language).organisation},
+                  filters={"organisation": org})
+
+
+def actor_record(name: str, kind: str, organisation: Organisation, language: str) -> Record:
+    org = organisation.name.get(language)
+    return Record(meta={"title": name, "organisation": org, "type": Words(language)[f"actor_kind_{kind}"]},
+                  filters={"organisation": org})
+
+
+def site_root(page_url: str, language: str) -> str:
+    """The relative address of the site root (where Pagefind's bundle is)
+    from a page: a page of another language than the default lives under
+    /<language>/, one folder deeper."""
+    depth = len([part for part in page_url.split("/") if part]) + (language != DEFAULT_LANGUAGE)
+    return posixpath.join(*[".."] * depth, "") if depth else "./"
+
+
+def ui(page_url: str, language: str) -> dict[str, Any]:
+    """What the page frame needs to draw the search: where the bundle is,
+    and every word of the search in the page's language."""
+    w = Words(language)
+    keys = ("search", "search_open", "search_close", "search_placeholder", "search_filters", "search_clear",
+            "search_loading", "search_none", "search_one", "search_many", "search_failed", "search_hint",
+            "search_more", "search_results")
+    return {
+        "root": site_root(page_url, language),
+        "words": {key: w[key] for key in keys},
+        "filters": [(name, w[f"search_filter_{name}"]) for name in FILTERS],
+    }
+
+
+def write_index(site_dir: Path) -> dict[str, Any]:
+    """Index the built site with Pagefind (offline, from the HTML on disk)
+    into <site>/pagefind/, replacing an older index. Pagefind splits it by
+    each page's `<html lang>`: one index per language, Swedish stemmed.
+    Returns Pagefind's summary (pages indexed per language...)."""
+    bundle = site_dir / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)  # stale chunks would stay beside the new ones
+    summary = asyncio.run(_index(site_dir, bundle))
+    make_stable(bundle)
+    return summary
+
+
+async def _index(site_dir: Path, bundle: Path) -> dict[str, Any]:
+    config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(bundle))
+    async with PagefindIndex(config=config) as index:
+        summary = await index.add_directory(str(site_dir))
+    return dict(summary)
+
+
+# Pagefind's files: gzip of this signature followed by CBOR.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise ValueError(f"{path}: not a Pagefind file")
+    return cbor2.loads(data[len(_SIGNATURE):])
+
+
+def _write(folder: Path, prefix: str, suffix: str, digits: int, value: Any) -> str:
+    """Write `value` as a Pagefind file named by a hash of its bytes; return the name's hash part."""
+    data = gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
+    name = f"{prefix}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(data)
+    return name
+
+
+def make_stable(bundle: Path) -> None:
+    """Same pages, same bytes. Pagefind 1.5 writes the word index and the
+    fragments in a stable order, but the filter files and each language's
+    filter list in hash-map order, which changes from run to run (and so
+    do their names, the metadata file that lists them and the entry file).
+    This rewrites those files in sorted order: the filter values by name
+    with their pages in order, the filters by name. The content is the
+    same; only the order (and so the names) becomes fixed."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in sorted(entry["languages"].items()):
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = []
+        for name, old in sorted(meta[3]):
+            old_path = bundle / "filter" / f"{old}.pf_filter"
+            index = _read(old_path)
+            values = sorted(([value, sorted(pages)] for value, pages in index[1]), key=lambda v: v[0])
+            old_path.unlink()
+            filters.append([name, _write(bundle / "filter", language, ".pf_filter", 7, [index[0], values])])
+        meta[3] = filters
+        meta_path.unlink()
+        info["hash"] = _write(bundle, f"pagefind.{language}", ".pf_meta", 10, meta).removeprefix("pagefind.")
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
