@@ -18,7 +18,6 @@ import asyncio
 import gzip
 import hashlib
 import json
-import posixpath
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,6 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 from .model import Document, Organisation
 from .review import Status as ReviewStatus
-from .urls import DEFAULT_LANGUAGE
 from .words import Words
 
 # The filters, in the order the search shows them; each one's heading is the
@@ -97,12 +95,11 @@ def actor_record(name: str, kind: str, organisation: Organisation, language: str
                   filters={"organisation": org})
 
 
-def site_root(page_url: str, language: str) -> str:
+def site_root(page_url: str) -> str:
     """The relative address of the site root (where Pagefind's bundle is)
-    from a page: a page of another language than the default lives under
-    /<language>/, one folder deeper."""
-    depth = len([part for part in page_url.split("/") if part]) + (language != DEFAULT_LANGUAGE)
-    return posixpath.join(*[".."] * depth, "") if depth else "./"
+    from a page, given its URL from the site root (`en/…` for English)."""
+    depth = len([part for part in page_url.split("/") if part])
+    return "../" * depth if depth else "./"
 
 
 def ui(page_url: str, language: str) -> dict[str, Any]:
@@ -113,7 +110,7 @@ def ui(page_url: str, language: str) -> dict[str, Any]:
             "search_loading", "search_none", "search_one", "search_many", "search_failed", "search_hint",
             "search_more", "search_results")
     return {
-        "root": site_root(page_url, language),
+        "root": site_root(page_url),
         "words": {key: w[key] for key in keys},
         "filters": [(name, w[f"search_filter_{name}"]) for name in FILTERS],
     }
