@@ -4,8 +4,8 @@ MkDocs keeps every page's source and HTML until the build ends, and
 mkdocs-static-i18n runs the second language's build inside the first, so a
 large library held both languages' pages at once: 1.6 GB at 3,000 documents
 instead of about 1 GB (issue 7, docs/benchmark.md). Nothing reads them after
-`on_post_page`: the search plugin indexed the page in `on_page_context`, and
-the sitemap needs only each page's address and date.
+`on_post_page`: the search (Pagefind) reads the written HTML after the
+build, and the sitemap needs only each page's address and date.
 """
 
 from __future__ import annotations

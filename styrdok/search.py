@@ -36,10 +36,15 @@ from .words import Words
 FILTERS = ("organisation", "type", "status", "review")
 
 # Parts of a page that say the same on every page of its kind and would
-# match nearly every query: the labels of the fact lists, the notices about
-# the version shown, "not stated in the source", heading anchors.
+# match nearly every query: the labels of the fact lists and the column
+# headings and captions of tables (a matrix's heading row repeats every
+# actor's name, run together as one word by Pagefind, which does not part
+# table cells), the notices about the version shown, "not stated in the
+# source", heading anchors.
 EXCLUDE_SELECTORS = (
     ".sd-facts dt",
+    "thead",
+    "caption",
     ".sd-version",
     ".sd-stale",
     ".sd-overdue",
@@ -118,14 +123,23 @@ def ui(page_url: str, language: str) -> dict[str, Any]:
 
 def write_index(site_dir: Path) -> dict[str, Any]:
     """Index the built site with Pagefind (offline, from the HTML on disk)
-    into <site>/pagefind/, replacing an older index. Pagefind splits it by
+    into <site>/pagefind/, replacing the old index. Pagefind splits it by
     each page's `<html lang>`: one index per language, Swedish stemmed.
-    Returns Pagefind's summary (pages indexed per language...)."""
+    The new index is written beside the old one and swapped in when
+    complete, so a preview being browsed never sees half an index.
+    Returns Pagefind's summary (the number of files it read...)."""
     bundle = site_dir / BUNDLE
+    fresh, old = site_dir / ".pagefind-new", site_dir / ".pagefind-old"
+    for folder in (fresh, old):
+        if folder.exists():
+            shutil.rmtree(folder)
+    summary = asyncio.run(_index(site_dir, fresh))
+    make_stable(fresh)
     if bundle.exists():
-        shutil.rmtree(bundle)  # stale chunks would stay beside the new ones
-    summary = asyncio.run(_index(site_dir, bundle))
-    make_stable(bundle)
+        bundle.rename(old)
+    fresh.rename(bundle)
+    if old.exists():
+        shutil.rmtree(old)
     return summary
 
 

@@ -4,6 +4,7 @@ same bytes from the same pages."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from styrdok import search
 
-from .site_build import PROJECT, built_site, file_hashes, html_pages
+from .site_build import PROJECT, built_site, file_hashes, html_pages, search_fragments
 
 DOC = "vaxjo/internationell-strategi"
 
@@ -80,6 +81,29 @@ def test_navigation_and_footer_are_outside_the_indexed_body(site: Path) -> None:
     assert len(body) == 1
     assert not body[0].select("nav.md-nav, footer, header, .md-sidebar")
     assert body[0].select_one("h1")
+
+
+def test_repeated_labels_and_notices_are_not_indexed(site: Path) -> None:
+    """Only the values of a document's facts are searched, not their labels
+    or the notices every document page repeats."""
+    fragments = {f["url"]: f["content"] for _, f in search_fragments(site)}
+    page = soup(site, DOC)
+    labels = [dt.get_text(" ", strip=True) for dt in page.select(".sd-facts dt")]
+    notice = page.select_one(".sd-version p:not(.admonition-title)").get_text(" ", strip=True)
+    content = fragments[f"/{DOC}/"]
+    assert "Dokumenttyp" in labels and "Dokumenttyp" not in content
+    assert notice not in content
+    assert page.select_one(".sd-facts dd").get_text(" ", strip=True) in content
+    assert not [url for url in fragments if "/kalender/" in url or url.endswith("/ansvar/")]
+
+
+def test_no_words_run_together_in_the_index(site: Path) -> None:
+    """Text from neighbouring elements stays apart in what is indexed and
+    shown as snippets: no "…councilExecutive board…" (Pagefind does not
+    part table cells; the table headings that did are left out)."""
+    joined = re.compile(r"[a-zåäö.,)]{2,}[A-ZÅÄÖ][a-zåäö]{2,}")
+    found = [(f["url"], m.group()) for _, f in search_fragments(site) for m in joined.finditer(f["content"])]
+    assert not found, found[:10]
 
 
 def test_the_pagefind_bundle_has_one_index_per_language(site: Path) -> None:
