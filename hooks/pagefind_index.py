@@ -1,10 +1,10 @@
 """MkDocs glue: the site search (logic in styrdok.search).
 
 Gives each page what the header's search needs, and indexes the built site
-with Pagefind once both languages are built: after `mkdocs build`, and after
-every rebuild of `make serve`, so the preview's search shows the edit
-(Pagefind cannot update an index in place; a whole index takes about 2 %
-of a rebuild, docs/benchmark.md)."""
+with Pagefind once both languages are built: within `mkdocs build`; in
+`make serve` after every rebuild too, in the background, so that the page
+reloads at once and its search follows a few seconds later (the search
+says so in the preview)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,16 @@ from mkdocs.structure.pages import Page
 from styrdok import search
 
 log = logging.getLogger("mkdocs.hooks.pagefind_index")
+_preview: search.BackgroundIndex | None = None  # `mkdocs serve` only
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _preview
+    _preview = search.BackgroundIndex() if command == "serve" else None
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    context["sd_search"] = search.ui(page.url, config.theme["language"])
+    context["sd_search"] = search.ui(page.url, config.theme["language"], preview=_preview is not None)
     return context
 
 
@@ -31,6 +37,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_post_build(config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return  # the other language's build, run inside the outer one: index once, after both
+    if _preview is not None:
+        _preview.request(Path(config.site_dir))  # the page reloads at once; the search follows
+        return
     start = time.perf_counter()
     summary = search.write_index(Path(config.site_dir))
     log.info("Pagefind indexed %s pages in %.2f s", summary.get("page_count"), time.perf_counter() - start)

@@ -208,3 +208,26 @@ def test_allowed_markdown_still_renders(hostile_site: Path) -> None:
     link = first.find("a", string="en länk")
     assert link is not None and link["href"] == "https://example.org/tillaten", first
     assert [li.get_text() for li in first.select("ul > li")] == ["punkt ett", "punkt två"], first
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_hostile_text_in_search_results_is_inert(hostile_site: Path, prefix: str) -> None:
+    """The search shows titles, facts and snippets from the index: a hostile
+    title and body come back as text there too."""
+    with support.serve(hostile_site) as base:
+        visitor = support.Visitor(base, *support.WIDTHS["desktop"])
+        try:
+            visitor.open(f"{prefix}{ORG}/")
+            page = visitor.page
+            page.locator("button.sd-search-open").click()
+            page.keyboard.type(MARK + "1")
+            page.wait_for_function("document.querySelectorAll('#sd-search-results li').length > 0", timeout=15000)
+            page.wait_for_timeout(200)
+            results = page.locator("#sd-search-results").inner_text()
+            pwned = page.evaluate("() => window.__pwned ?? null")
+            found = page.evaluate("() => [...document.querySelectorAll('#sd-search-results *')]"
+                                  ".filter(e => !['LI', 'H4', 'A', 'P', 'MARK'].includes(e.tagName)).map(e => e.outerHTML)")
+        finally:
+            visitor.close()
+    assert MARK in results and "<" in results, results[:500]
+    assert pwned is None and not visitor.dialogs and not found, (pwned, visitor.dialogs, found[:5])

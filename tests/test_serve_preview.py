@@ -81,15 +81,17 @@ def test_an_edit_shows_in_the_preview_and_its_search(tmp_path: Path) -> None:
     source = project / "policy_data" / "documents" / f"{DOC}.yaml"
     try:
         _wait_for(base + DOC + "/", "<h1", server, 240)
+        before = _wait_for(base + ENTRY, '"languages"', server, 120)  # the first index, made in the background
         time.sleep(2)  # the watcher starts after the first build
-        before = _get(base + ENTRY)
         text = source.read_text(encoding="utf-8")
         edited, count = re.subn(r"^(title:\n  sv: .*)$", r"\1 (förhandsvisning)", text, count=1, flags=re.M)
         assert count == 1
         source.write_text(edited, encoding="utf-8")
-        _wait_for(base + DOC + "/", "(förhandsvisning)", server, 120)
+        page = _wait_for(base + DOC + "/", "(förhandsvisning)", server, 120)
         _wait_for(base + "vasteras/", "(förhandsvisning)", server, 30)  # the organisation's list too
         after = _wait_for_change(base + ENTRY, before, server, 60)
+        time.sleep(3)  # a trailing rebuild (the hook rewrote pages) indexes once more: the same bytes
+        after = _get(base + ENTRY) or after
     finally:
         server.terminate()
         try:
@@ -99,7 +101,9 @@ def test_an_edit_shows_in_the_preview_and_its_search(tmp_path: Path) -> None:
         log.seek(0)
         output = log.read()
         log.close()
-    assert not [line for line in output.splitlines() if "WARNING" in line or "ERROR" in line], output[-3000:]
+    problems = [line for line in output.splitlines() if ("WARNING" in line or "ERROR" in line)
+                and f"GET /{ENTRY} HTTP/1.1\" code 404" not in line]  # this test asking before the first index
+    assert not problems, output[-3000:]
 
     built = mkdocs_build(project, tmp_path / "built")  # the same edited data, built in full
     assert built.returncode == 0, built.stdout + built.stderr
@@ -109,3 +113,6 @@ def test_an_edit_shows_in_the_preview_and_its_search(tmp_path: Path) -> None:
         "the preview's search index after the edit differs from a full build's"
     assert any(f["url"] == f"/{DOC}/" and "(förhandsvisning)" in f["meta"]["title"]
                for _, f in search_fragments(tmp_path / "built"))
+    # The preview's search says that it follows an edit a few seconds late; a built site does not.
+    assert "sd-search__preview" in page
+    assert "sd-search__preview" not in (tmp_path / "built" / DOC / "index.html").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@
   var more = dialog.querySelector(".sd-search__more");
   var filterBox = dialog.querySelector(".sd-search__filters");
   var groups = dialog.querySelector(".sd-search__groups");
-  var PAGE = 10;
+  var PAGE = 5;  // results whose snippets are fetched at a time, as Pagefind's own interface does
   var pagefind = null;
   var loading = null;
   var chosen = {};  // filter name → set of chosen values
@@ -33,12 +33,10 @@
       var root = new URL(data.root, location.href);
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         pagefind = module;
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+        return pagefind.options(Object.assign({ baseUrl: root.pathname }, data.options));  // styrdok/search.py
       }).then(function () {
         return pagefind.init();
-      }).then(function () {
-        return pagefind.filters();
-      }).then(drawFilters);
+      });
       loading.catch(function () { status.textContent = words.search_failed; });
     }
     return loading;
@@ -51,8 +49,17 @@
   }
 
   function say(template, count, query) {
-    return template.replace("{n}", String(count)).replace("{q}", "”" + query + "”");
+    // Functions, not strings, as replacements: "$&" in a query stays as typed.
+    return template.replace("{n}", function () { return String(count); }).replace("{q}", function () { return query; });
   }
+
+  /* The filters' values are fetched only when the reader opens them: a
+     query without filters needs none of the filter files. */
+  var filtersLoaded = null;
+  filterBox.addEventListener("toggle", function () {
+    if (!filterBox.open || filtersLoaded) return;
+    filtersLoaded = load().then(function () { return pagefind.filters(); }).then(drawFilters);
+  });
 
   function drawFilters(available) {
     groups.textContent = "";
@@ -81,7 +88,6 @@
       });
       groups.appendChild(fieldset);
     });
-    filterBox.hidden = !groups.children.length;
   }
 
   function filters() {

@@ -69,12 +69,13 @@ ENGLISH = [
     ("revised", "en/alingsas/internationell-policy/", None),
 ]
 
-# Runs Pagefind's own API in the page, as the header search does, and
+# Runs Pagefind's own API in the page with the header search's options, and
 # returns the URLs of the first three results.
 JS_TOP_THREE = """async ([query, filters]) => {
-  const root = new URL(JSON.parse(document.querySelector('.sd-search__data').textContent).root, location.href);
+  const data = JSON.parse(document.querySelector('.sd-search__data').textContent);
+  const root = new URL(data.root, location.href);
   const pagefind = await import(new URL('pagefind/pagefind.js', root).href);
-  await pagefind.options({baseUrl: root.pathname});
+  await pagefind.options({baseUrl: root.pathname, ...data.options});
   const clean = {};
   for (const [k, v] of Object.entries(filters || {})) if (v !== null) clean[k] = v;
   const search = await pagefind.search(query, {filters: clean});
@@ -134,7 +135,7 @@ def results(visitor: support.Visitor) -> list[str]:
 
 @pytest.mark.parametrize("prefix, query, how, announced", [
     ("", "vänorter", "slash", "träffar för ”vänorter”"),
-    ("en/", "twin town", "button", "results for ”twin town”"),
+    ("en/", "twin town", "button", "results for “twin town”"),
 ])
 def test_a_reader_searches_with_the_keyboard_in_their_language(visitors, prefix: str, query: str, how: str, announced: str) -> None:
     visitor = visitors("desktop")
