@@ -41,5 +41,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         _preview.request(Path(config.site_dir))  # the page reloads at once; the search follows
         return
     start = time.perf_counter()
-    summary = search.write_index(Path(config.site_dir))
-    log.info("Pagefind indexed %s pages in %.2f s", summary.get("page_count"), time.perf_counter() - start)
+    pages = search.write_index(Path(config.site_dir))
+    log.info("Pagefind indexed %s pages in %.2f s", sum(pages.values()), time.perf_counter() - start)

@@ -14,12 +14,13 @@ filters by "Gällande" on a Swedish page and "In force" on an English one.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
 import json
 import logging
 import shutil
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,6 @@ from typing import Any
 
 import cbor2
 import yaml
-from pagefind.index import IndexConfig, PagefindIndex
 
 from .model import Document, Organisation
 from .review import Status as ReviewStatus
@@ -137,33 +137,35 @@ def ui(page_url: str, language: str, preview: bool = False) -> dict[str, Any]:
     }
 
 
-def write_index(site_dir: Path) -> dict[str, Any]:
+def write_index(site_dir: Path) -> dict[str, int]:
     """Index the built site with Pagefind (offline, from the HTML on disk)
     into <site>/pagefind/, replacing the old index. Pagefind splits it by
     each page's `<html lang>`: one index per language, Swedish stemmed.
     The new index is written beside the old one and swapped in when
     complete, so a preview being browsed never sees half an index.
-    Returns Pagefind's summary (the number of files it read...)."""
+    Returns the number of pages indexed per language.
+
+    Pagefind runs as its command (`python -m pagefind`), which has written
+    every file when it exits. Its Python API answered before its files were
+    all on disk, and an index read then was now and then incomplete."""
     bundle = site_dir / BUNDLE
     fresh, old = site_dir / ".pagefind-new", site_dir / ".pagefind-old"
     for folder in (fresh, old):
         if folder.exists():
             shutil.rmtree(folder)
-    summary = asyncio.run(_index(site_dir, fresh))
-    make_stable(fresh)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh), "--quiet"]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout)[-2000:]}")
+    pages = make_stable(fresh)
     if bundle.exists():
         bundle.rename(old)
     fresh.rename(bundle)
     if old.exists():
         shutil.rmtree(old)
-    return summary
-
-
-async def _index(site_dir: Path, bundle: Path) -> dict[str, Any]:
-    config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(bundle))
-    async with PagefindIndex(config=config) as index:
-        summary = await index.add_directory(str(site_dir))
-    return dict(summary)
+    return pages
 
 
 class BackgroundIndex:
@@ -194,9 +196,9 @@ class BackgroundIndex:
                     self._thread = None
                     return
             try:
-                summary = write_index(site_dir)
+                pages = write_index(site_dir)
                 self.runs += 1
-                logging.getLogger(__name__).info("Pagefind indexed %s pages (preview)", summary.get("page_count"))
+                logging.getLogger(__name__).info("Pagefind indexed %s pages (preview)", sum(pages.values()))
             except Exception as exc:  # a failed preview index must not stop the preview
                 logging.getLogger(__name__).warning("the preview's search index was not updated: %s", exc)
 
@@ -220,14 +222,15 @@ def _write(folder: Path, prefix: str, suffix: str, digits: int, value: Any) -> s
     return name
 
 
-def make_stable(bundle: Path) -> None:
+def make_stable(bundle: Path) -> dict[str, int]:
     """Same pages, same bytes. Pagefind 1.5 writes the word index and the
     fragments in a stable order, but the filter files and each language's
     filter list in hash-map order, which changes from run to run (and so
     do their names, the metadata file that lists them and the entry file).
     This rewrites those files in sorted order: the filter values by name
     with their pages in order, the filters by name. The content is the
-    same; only the order (and so the names) becomes fixed."""
+    same; only the order (and so the names) becomes fixed. Returns the
+    number of pages indexed per language."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language, info in sorted(entry["languages"].items()):
@@ -245,3 +248,4 @@ def make_stable(bundle: Path) -> None:
         info["hash"] = _write(bundle, f"pagefind.{language}", ".pf_meta", 10, meta).removeprefix("pagefind.")
     entry["languages"] = dict(sorted(entry["languages"].items()))
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return {language: info["page_count"] for language, info in entry["languages"].items()}
