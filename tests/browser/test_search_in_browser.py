@@ -178,6 +178,7 @@ def test_a_filter_narrows_the_results(visitors) -> None:
     page.keyboard.type("internationell")
     page.wait_for_function("document.querySelectorAll('#sd-search-results li').length > 0", timeout=15000)
     before = page.locator("#sd-search .sd-search__status").text_content()
+    assert not [url for url in visitor.requests if "/pagefind/filter/" in url], "a query without filters loaded them"
     page.locator(".sd-search__filters summary").click()
     page.get_by_role("group", name="Organisation").get_by_label("Växjö kommun").check()
     page.wait_for_function("(before) => { const t = document.querySelector('#sd-search .sd-search__status').textContent;"
@@ -197,6 +198,7 @@ def test_open_results_fit_the_screen_and_pass_axe(visitors, width: str) -> None:
     page.keyboard.type("international")
     page.wait_for_function("document.querySelectorAll('#sd-search-results li').length > 0", timeout=15000)
     page.locator(".sd-search__filters summary").click()
+    page.wait_for_selector(".sd-search__groups fieldset", timeout=15000)  # the filters load when opened
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     box = page.locator("#sd-search").bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
