@@ -11,14 +11,18 @@ throw-away copy of this project and measures:
   the pages from YAML): wall time and peak memory (the child's max RSS);
 - hand-written (the ceiling): the Markdown pages that build wrote into docs/,
   copied into a project with the same mkdocs.yml minus `hooks:` and with the
-  stock configuration: MkDocs' default nav (every page), mkdocs-static-i18n's
-  `reconfigure_search` at its default; and the ratio styrdok / hand-written;
+  stock configuration: MkDocs' default nav (every page), Material's search
+  plugin with mkdocs-static-i18n's `reconfigure_search` at its default; and
+  the ratio styrdok / hand-written;
 - hand-written, tuned: the same pages with styrdok's own mkdocs.yml minus
   `hooks:` (what the hooks cost on top of a tuned plain build);
-- HTML bytes per document page, the search index per language (bytes, per
-  document, and whether it holds only its language), and the bytes a browser
-  transfers for a first view of a document page (Playwright + Debian's
-  chromium when present; else the sum of the files the page references);
+- HTML bytes per document page; the Pagefind bundle per language (files,
+  bytes, and whether it holds only its language) and the time its index
+  took inside the styrdok build; the bytes a browser transfers for a first
+  view of a document page (Playwright + Debian's chromium when present;
+  else the sum of the files the page references); and in chromium, for a
+  first query ("vänort", "uppföljning") typed in the header search of a
+  fresh browser, the bytes it transfers and the time to its first result;
 - at the serve size (default 500): the time from saving one document's YAML
   to `mkdocs serve` serving the changed page.
 
@@ -139,6 +143,8 @@ def hand_written_config(config: dict[str, Any], stock: bool) -> dict[str, Any]:
         i18n = _plugin(out, "i18n")
         if i18n is not None:
             i18n.pop("reconfigure_search", None)
+        if _plugin(out, "search") is None:  # a stock Material site searches with its own plugin
+            out["plugins"] = ["search", *(out.get("plugins") or [])]
     return out
 
 
@@ -172,6 +178,7 @@ class Run:
     load: float = 0.0  # the machine's 1-minute load average when it ended (other work skews times)
     cpu_seconds: float = 0.0  # user + system CPU time: steadier than wall time on a shared machine
     timed_out: bool = False  # stopped at the time limit: the times are lower bounds
+    index_seconds: float | None = None  # Pagefind's share of the build (hooks/pagefind_index.py logs it)
 
 
 def timed(cmd: list[str], cwd: Path, timeout: float) -> Run:
@@ -195,13 +202,19 @@ def timed(cmd: list[str], cwd: Path, timeout: float) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     ok = proc.returncode == 0
     error = ""
+    log.seek(0)
+    output = log.read().decode("utf-8", "replace")
     if timed_out:
         error = f"stopped after {timeout:.0f} s"
     elif not ok:
-        log.seek(0)
-        error = log.read().decode("utf-8", "replace")[-3000:] or f"exit {proc.returncode}"
+        error = output[-3000:] or f"exit {proc.returncode}"
     log.close()
-    return Run(seconds, usage.ru_maxrss / 1024, ok, error, os.getloadavg()[0], usage.ru_utime + usage.ru_stime, timed_out)
+    indexed = _INDEXED.search(output)
+    return Run(seconds, usage.ru_maxrss / 1024, ok, error, os.getloadavg()[0], usage.ru_utime + usage.ru_stime, timed_out,
+               float(indexed.group(1)) if indexed else None)
+
+
+_INDEXED = re.compile(r"Pagefind indexed \d+ pages in ([0-9.]+) s")
 
 
 def mkdocs_build(project: Path, strict: bool, timeout: float) -> Run:
@@ -230,41 +243,25 @@ def html_sizes(pages: list[Path]) -> tuple[float, float]:
     return (statistics.mean(raw), statistics.mean(zipped)) if raw else (0.0, 0.0)
 
 
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(\{.*?\})</script>', re.S)
-
-
-def search_indexes(site: Path, documents: int) -> dict[str, Any]:
-    """Each language's index: bytes, entries, and whether a page of that
-    language loads an index that holds only its own language."""
+def search_bundle(site: Path) -> dict[str, Any]:
+    """Pagefind's bundle: per language its pages, files and bytes (the
+    fragments and index chunks a reader downloads only as a query needs
+    them), and whether each language's index holds only its own pages."""
+    bundle = site / "pagefind"
+    entry_path = bundle / "pagefind-entry.json"
+    if not entry_path.exists():
+        return {}
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
     out: dict[str, Any] = {}
-    for lang, prefix in (("sv", ""), ("en", "en/")):
-        index_path = site / prefix / "search" / "search_index.json"
-        if not index_path.exists():
-            continue
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        raw = index_path.read_bytes()
-        locations = [d["location"] for d in index.get("docs", [])]
-        other = [loc for loc in locations if (lang == "sv" and loc.startswith("en/"))]
-        out[lang] = {
-            "bytes": len(raw),
-            "gzip_bytes": len(gzip.compress(raw, 6)),
-            "entries": len(locations),
-            "bytes_per_document": len(raw) / max(documents, 1),
-            "other_language_entries": len(other),
-            "config_lang": index.get("config", {}).get("lang"),
-        }
-    # Which index does an English page load? Material fetches <base>/search/search_index.json.
-    english_home = site / "en" / "index.html"
-    if english_home.exists():
-        match = _CONFIG.search(english_home.read_text(encoding="utf-8"))
-        base = json.loads(match.group(1)).get("base", "") if match else ""
-        loaded = (english_home.parent / base / "search" / "search_index.json").resolve()
-        out["en_page_loads"] = str(loaded.relative_to(site.resolve())) if loaded.is_relative_to(site.resolve()) else str(loaded)
-    out["single_language"] = bool(
-        "sv" in out and "en" in out and out["sv"]["other_language_entries"] == 0
-        and out.get("en_page_loads") == "en/search/search_index.json"
-        and out["sv"]["entries"] + out["en"]["entries"] > 0
-    )
+    urls: dict[str, list[str]] = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        urls.setdefault(path.name.split("_", 1)[0], []).append(json.loads(data[len(b"pagefind_dcd"):])["url"])
+    for lang, info in entry["languages"].items():
+        files = [p for p in bundle.rglob(f"*{lang}_*") if p.is_file()] + [bundle / f"wasm.{lang}.pagefind"]
+        out[lang] = {"pages": info["page_count"], "files": len(files), "bytes": sum(p.stat().st_size for p in files if p.exists())}
+    out["single_language"] = bool(urls) and all(
+        all(url.startswith("/en/") == (lang == "en") for url in found) for lang, found in urls.items())
     return out
 
 
@@ -292,7 +289,7 @@ def first_view_static(site: Path, page: Path) -> dict[str, Any]:
                             files.add(target)
     data = [f.read_bytes() for f in files]
     return {"method": "referenced files", "requests": len(files), "bytes": sum(map(len, data)),
-            "gzip_bytes": sum(map(_gz, data)), "search_index_bytes": 0, "search_index_gzip_bytes": 0}
+            "gzip_bytes": sum(map(_gz, data)), "search_bytes": 0, "search_gzip_bytes": 0}
 
 
 def first_view_browser(site: Path, page: Path) -> dict[str, Any] | None:
@@ -322,15 +319,63 @@ def first_view_browser(site: Path, page: Path) -> dict[str, Any] | None:
             browser_page.wait_for_timeout(500)
         finally:
             context.close()
-    index = [b for u, b in bodies if u.endswith("search_index.json")]
+    index = [b for u, b in bodies if "/pagefind/" in u]
     return {
         "method": "chromium",
         "requests": len(bodies),
         "bytes": sum(len(b) for _, b in bodies),
         "gzip_bytes": sum(_gz(b) for _, b in bodies),
-        "search_index_bytes": sum(map(len, index)),
-        "search_index_gzip_bytes": sum(map(_gz, index)),
+        "search_bytes": sum(map(len, index)),
+        "search_gzip_bytes": sum(map(_gz, index)),
     }
+
+
+FIRST_QUERIES = ("vänort", "uppföljning")
+
+
+def first_queries(site: Path, page: Path) -> dict[str, Any] | None:
+    """For each query, in a fresh browser (cold cache): open a document
+    page, open the header search, type the query and press Enter; the
+    bytes transferred from then until the results show (the Pagefind
+    script, its language's metadata and WebAssembly, the index chunks and
+    fragments the query needs) and the time from Enter to the first
+    result (the first query also starts Pagefind)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not CHROMIUM.exists():
+        return None
+    out: dict[str, Any] = {}
+    with serve_folder(site) as base, sync_playwright() as p:
+        for query in FIRST_QUERIES:
+            with tempfile.TemporaryDirectory() as profile:
+                context = p.chromium.launch_persistent_context(
+                    profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
+                try:
+                    browser_page = context.new_page()
+                    url = base + page.relative_to(site).parent.as_posix() + "/"
+                    browser_page.goto(url, wait_until="networkidle", timeout=120_000)
+                    bodies: list[tuple[str, bytes]] = []
+
+                    def on_response(response: Any) -> None:
+                        with contextlib.suppress(Exception):
+                            bodies.append((response.url, response.body()))
+
+                    browser_page.on("response", on_response)
+                    browser_page.locator("button.sd-search-open").click()
+                    browser_page.locator("#sd-search-input").fill(query)
+                    start = time.monotonic()
+                    browser_page.locator("#sd-search-input").press("Enter")
+                    browser_page.wait_for_selector("#sd-search-results li", timeout=120_000)
+                    seconds = time.monotonic() - start
+                    browser_page.wait_for_load_state("networkidle")
+                    results = browser_page.locator("#sd-search-results li").count()
+                finally:
+                    context.close()
+            out[query] = {"requests": len(bodies), "bytes": sum(len(b) for _, b in bodies),
+                          "gzip_bytes": sum(_gz(b) for _, b in bodies), "seconds": seconds, "results_shown": results}
+    return out
 
 
 # --- mkdocs serve -----------------------------------------------------------------
@@ -437,6 +482,7 @@ class SizeResult:
     html_per_document_page_gzip: float = 0.0
     search: dict[str, Any] = field(default_factory=dict)
     first_view: dict[str, Any] = field(default_factory=dict)
+    queries: dict[str, Any] = field(default_factory=dict)
 
     def _ceiling(self) -> bool:
         return bool(self.styrdok and self.hand_stock and self.styrdok.ok
@@ -473,9 +519,10 @@ def measure_size(n: int, work: Path, args: argparse.Namespace, say: Any) -> Size
     result.pages = sum(1 for p in site.rglob("*.html") if "assets" not in p.parts)
     pages = document_pages(site, data)
     result.html_per_document_page, result.html_per_document_page_gzip = html_sizes(pages["sv"] + pages["en"])
-    result.search = search_indexes(site, n)
+    result.search = search_bundle(site)
     if pages["sv"] and not args.no_browser:
         result.first_view = first_view_browser(site, pages["sv"][0]) or first_view_static(site, pages["sv"][0])
+        result.queries = first_queries(site, pages["sv"][0]) or {}
     elif pages["sv"]:
         result.first_view = first_view_static(site, pages["sv"][0])
 
@@ -551,22 +598,27 @@ def _size_table(results: list[SizeResult]) -> list[str]:
           if r.styrdok and r.hand_tuned and r.hand_tuned.ok and r.hand_tuned.cpu_seconds else "–" for r in results]),
         ("HTML per document page (raw / gzip)",
          [f"{_kb(r.html_per_document_page)} / {_kb(r.html_per_document_page_gzip)}" for r in results]),
-        ("search index sv (raw / gzip)",
-         [f"{_kb(r.search.get('sv', {}).get('bytes'))} / {_kb(r.search.get('sv', {}).get('gzip_bytes'))}" for r in results]),
-        ("search index en (raw / gzip)",
-         [f"{_kb(r.search.get('en', {}).get('bytes'))} / {_kb(r.search.get('en', {}).get('gzip_bytes'))}" for r in results]),
-        ("search index per document (sv / en)",
-         [f"{r.search.get('sv', {}).get('bytes', 0) / r.documents / 1024:.2f} KB / "
-          f"{r.search.get('en', {}).get('bytes', 0) / r.documents / 1024:.2f} KB" for r in results]),
+        ("Pagefind index, inside the styrdok build",
+         [f"{r.styrdok.index_seconds:.1f} s ({r.styrdok.index_seconds / r.styrdok.seconds:.0%})"
+          if r.styrdok and r.styrdok.index_seconds is not None else "–" for r in results]),
+        ("search bundle sv (pages, files, raw)",
+         [f"{r.search.get('sv', {}).get('pages', 0):,}, {r.search.get('sv', {}).get('files', 0):,}, "
+          f"{_kb(r.search.get('sv', {}).get('bytes'))}" for r in results]),
+        ("search bundle en (pages, files, raw)",
+         [f"{r.search.get('en', {}).get('pages', 0):,}, {r.search.get('en', {}).get('files', 0):,}, "
+          f"{_kb(r.search.get('en', {}).get('bytes'))}" for r in results]),
         ("a reader's index holds only their language", ["yes" if r.search.get("single_language") else "no" for r in results]),
+        *[(f"first query “{q}” (requests, raw / gzip)",
+           [f"{r.queries[q]['requests']}, {_kb(r.queries[q]['bytes'])} / {_kb(r.queries[q]['gzip_bytes'])}"
+            if q in r.queries else "–" for r in results]) for q in FIRST_QUERIES],
+        *[(f"time to first result, “{q}” (chromium)",
+           [f"{r.queries[q]['seconds'] * 1000:,.0f} ms ({r.queries[q]['results_shown']} shown)"
+            if q in r.queries else "–" for r in results]) for q in FIRST_QUERIES],
         ("first view of a document page (raw / gzip)",
          [f"{_kb(r.first_view.get('bytes'))} / {_kb(r.first_view.get('gzip_bytes'))}" for r in results]),
-        ("  of which the search index (raw / gzip)",
-         [f"{_kb(r.first_view.get('search_index_bytes'))} / {_kb(r.first_view.get('search_index_gzip_bytes'))}"
+        ("  of which search files (raw / gzip)",
+         [f"{_kb(r.first_view.get('search_bytes'))} / {_kb(r.first_view.get('search_gzip_bytes'))}"
           for r in results]),
-        ("  without the search index (raw / gzip)",
-         [f"{_kb(r.first_view.get('bytes', 0) - r.first_view.get('search_index_bytes', 0))} / "
-          f"{_kb(r.first_view.get('gzip_bytes', 0) - r.first_view.get('search_index_gzip_bytes', 0))}" for r in results]),
         ("  measured with", [f"{r.first_view.get('method', '–')}, {r.first_view.get('requests', 0)} requests" for r in results]),
     ]
     head = ["N = " + f"{r.documents:,}" for r in results]

@@ -69,8 +69,9 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
     TemplateOverride(
         "main.html", "base.html",
         "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
-        "extends base.html: block htmltitle prints `page.title | striptags | e`; block config adds the "
-        "search-index delay (goes with the move to Pagefind); block scripts adds the keyboard help, "
+        "extends base.html: block htmltitle prints `page.title | striptags | e`; block content marks a "
+        "searchable page's body and prints its search filters and facts (Pagefind's data attributes); "
+        "block scripts adds the keyboard help, "
         "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names",
     ),
     TemplateOverride(
@@ -80,6 +81,12 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
         "hooks/styrdok_pages.py); no third-party credit link",
     ),
     TemplateOverride(
+        "partials/header.html", "partials/header.html",
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+        "draws styrdok's search (partials/search.html) where Material draws its own, which needs "
+        "Material's search plugin; the rest as Material's",
+    ),
+    TemplateOverride(
         "partials/nav-item.html", "partials/nav-item.html",
         "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
         "no empty tabindex attribute on section labels (invalid HTML)",
@@ -87,7 +94,8 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
     TemplateOverride(
         "partials/search.html", "partials/search.html",
         "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
-        "the search dialog has an accessible name",
+        "styrdok's search button and dialog (Pagefind, driven by docs/assets/search.js), its words "
+        "from the page context (hooks/pagefind_index.py), in place of Material's lunr search",
     ),
     TemplateOverride(
         "partials/toc.html", "partials/toc.html",
@@ -107,6 +115,12 @@ def sha256_of(path: Path) -> str:
 
 
 # mkdocs-static-i18n
+
+
+def hook_logger(name: str) -> logging.Logger:
+    """A hook's logger, under MkDocs' own, so its lines show (and count under
+    `--strict`) like MkDocs'."""
+    return logging.getLogger(f"mkdocs.hooks.{name}")
 
 
 def default_language(config: Any) -> str:

@@ -10,7 +10,9 @@ there makes the first one build it and the others wait and reuse it.
 from __future__ import annotations
 
 import fcntl
+import gzip
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -84,6 +86,18 @@ def html_pages(site: Path) -> list[Path]:
     if not pages:
         raise AssertionError(f"no built pages under {site}: the site build produced nothing")
     return pages
+
+
+def search_fragments(site: Path) -> list[tuple[str, dict]]:
+    """Every page Pagefind indexed, as (language, fragment): the fragment is
+    what a result shows (url, content, meta, filters), gzip of a signature
+    and JSON."""
+    fragments = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragments.append((path.name.split("_", 1)[0], json.loads(data[len(b"pagefind_dcd"):])))
+    return fragments
 
 
 def file_hashes(site: Path) -> dict[str, str]:

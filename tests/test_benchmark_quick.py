@@ -49,7 +49,8 @@ def test_quick_benchmark_prints_its_table(tmp_path: Path) -> None:
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("| measure") and "N = 10" in lines[0] and "N = 30" in lines[0]
     for label in ("styrdok build", "hand-written, stock config", "ratio styrdok / hand-written stock",
-                  "HTML per document page", "search index sv", "search index en", "first view of a document page"):
+                  "HTML per document page", "Pagefind index, inside the styrdok build", "search bundle sv",
+                  "search bundle en", "first view of a document page"):
         assert any(line.startswith(f"| {label}") for line in lines), label
     assert lines[-1].startswith("build ratio styrdok / hand-written stock at N=30: ")
     assert (tmp_path / "results.json").exists()

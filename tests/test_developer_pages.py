@@ -17,10 +17,8 @@ def test_developer_pages_are_kept_but_not_published() -> None:
     assert excluded, "mkdocs.yml has no exclude_docs block"
     published = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
     assert len(published) > 100
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     for name in DEVELOPER_PAGES:
         assert (PROJECT / "docs" / f"{name}.md").is_file(), name
         assert f"!/{name}.md" in kept, f"docs/.gitignore does not keep docs/{name}.md"
         assert f"  /{name}.md" in excluded[1].splitlines(), f"mkdocs.yml does not exclude docs/{name}.md"
         assert not [p for p in published if name in p], f"{name} was published"
-        assert f'"{name}/' not in index and f'"en/{name}/' not in index, f"{name} is in the search index"

@@ -22,7 +22,6 @@ feeds, the home page and both search indexes. No code is changed.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import shutil
@@ -38,7 +37,7 @@ import yaml
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from .site_build import PROJECT, TODAY, mkdocs_build
+from .site_build import PROJECT, TODAY, mkdocs_build, search_fragments
 
 # One site build for the whole module: keep its tests on one xdist worker.
 pytestmark = pytest.mark.xdist_group("editor_acceptance")
@@ -407,12 +406,13 @@ def test_home_page_links_the_organisation_and_the_document(outcome: Outcome, pre
     pytest.param("en/", "en", "school exchanges with its twin town Kaunas", "skolutbyten med vänorten", id="en"),
 ])
 def test_search_index_finds_the_document_in_its_language(outcome: Outcome, prefix: str, language: str, own_words: str, other_words: str) -> None:
-    index = json.loads((outcome.site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == [language]
-    entries = [d for d in index["docs"] if d["location"].split("#")[0] == f"{DOC}/"]
-    assert entries, f"{DOC} is not in the {language} search index"
-    assert any(d["title"] == (TITLE_SV if language == "sv" else TITLE_EN) for d in entries)
-    assert own_words in " ".join(d["text"] for d in entries)
-    assert other_words not in " ".join(d["text"] for d in index["docs"])
-    assert any(d["location"].split("#")[0] == f"{ORG}/" for d in index["docs"]), "the organisation's page is searchable"
-    assert (outcome.site / prefix / DOC / "index.html").exists()  # the location resolves under its language
+    fragments = search_fragments(outcome.site)
+    mine = [f for lang, f in fragments if lang == language]
+    entries = [f for f in mine if f["url"] == f"/{prefix}{DOC}/"]
+    assert len(entries) == 1, f"{DOC} is not in the {language} search index"
+    assert entries[0]["meta"]["title"] == (TITLE_SV if language == "sv" else TITLE_EN)
+    assert entries[0]["meta"]["organisation"] == (ORG_SV if language == "sv" else ORG_EN)
+    assert own_words in entries[0]["content"]
+    assert other_words not in " ".join(f["content"] for f in mine)
+    assert any(f["url"] == f"/{prefix}{ORG}/" for f in mine), "the organisation's page is searchable"
+    assert (outcome.site / prefix / DOC / "index.html").exists()  # the URL resolves

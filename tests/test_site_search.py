@@ -1,16 +1,22 @@
-"""Search: one index per language, so English readers get English pages."""
+"""The site search (Pagefind) on the built site: which pages are indexed,
+with which filters and facts, what is left out, and that the index is the
+same bytes from the same pages."""
 
 from __future__ import annotations
 
-import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
-from styrdok.build.search_index import point_search_at_language, split
+from styrdok.build import search_index
+from styrdok.render import search
 
-from .site_build import built_site
+from .site_build import PROJECT, built_site, file_hashes, html_pages, search_fragments
+
+DOC = "vaxjo/internationell-strategi"
 
 
 @pytest.fixture(scope="module")
@@ -18,42 +24,132 @@ def site() -> Path:
     return built_site()
 
 
-def index(site: Path, prefix: str) -> dict:
-    return json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
-def test_each_language_has_its_own_index(site: Path) -> None:
-    sv, en = index(site, ""), index(site, "en")
-    assert sv["config"]["lang"] == ["sv"] and en["config"]["lang"] == ["en"]
-    assert not [d for d in sv["docs"] if d["location"].startswith("en/")]
-    assert (site / "en" / en["docs"][0]["location"].split("#")[0]).exists()
-    sv_text = " ".join(d["text"] for d in sv["docs"])
-    en_text = " ".join(d["text"] for d in en["docs"])
-    # A duty is findable by its words in its own language only.
-    assert "vänortskedjan" in sv_text
-    assert "twin town" in en_text
-    assert "Erbjuder administrativt stöd" not in en_text
+def record(page: BeautifulSoup) -> tuple[dict[str, str], dict[str, str]]:
+    filters = {e["data-pagefind-filter"]: e.get_text() for e in page.select("[data-pagefind-filter]")}
+    meta = {e["data-pagefind-meta"]: e.get_text() for e in page.select("[data-pagefind-meta]")}
+    return filters, meta
 
 
-def test_english_pages_load_the_english_index(site: Path) -> None:
-    html = (site / "en/vasteras/riktlinje-internationellt-arbete/index.html").read_text(encoding="utf-8")
-    assert re.search(r'"base": "\.\./\.\./\.\./en/"', html)
-    swedish = (site / "vasteras/riktlinje-internationellt-arbete/index.html").read_text(encoding="utf-8")
-    assert re.search(r'"base": "\.\./\.\."', swedish)
+def indexed(site: Path) -> set[str]:
+    return {p.parent.relative_to(site).as_posix() for p in html_pages(site)
+            if "data-pagefind-body" in p.read_text(encoding="utf-8")}
 
 
-def test_split_strips_the_language_prefix() -> None:
-    index = {"config": {"lang": ["sv", "en"]}, "docs": [
-        {"location": "a/", "title": "A", "text": ""},
-        {"location": "en/a/#x", "title": "A", "text": ""},
-        {"location": "en/", "title": "Home", "text": ""},
-    ]}
-    parts = split(index, ["en"], "sv")
-    assert [d["location"] for d in parts["sv"]["docs"]] == ["a/"]
-    assert [d["location"] for d in parts["en"]["docs"]] == ["a/#x", ""]
+def test_only_documents_organisations_and_actors_are_indexed(site: Path) -> None:
+    documents = {f"{p.parent.name}/{p.stem}" for p in (PROJECT / "policy_data/documents").glob("*/*.yaml")}
+    organisations = {p.stem for p in (PROJECT / "policy_data/organisations").glob("*.yaml")}
+    actors = {p.parent.relative_to(site).as_posix() for p in site.glob("*/aktorer/*/index.html")}
+    expected = documents | organisations | actors
+    assert len(actors) > 10
+    assert indexed(site) == expected | {f"en/{path}" for path in expected}
+    for page in ("", "kalender", "jamforelse", "nytt", "om", "vaxjo/ansvar", "redaktion/luckor", "en/kalender"):
+        assert "data-pagefind" not in (site / page / "index.html").read_text(encoding="utf-8"), page
 
 
-def test_only_the_config_base_is_rewritten() -> None:
-    html = '<a data-x="base"></a><script id="__config" type="application/json">{"annotate": null, "base": "../..", "x": 1}</script>'
-    assert '"base": "../../en/"' in point_search_at_language(html, "en")
-    assert 'data-x="base"' in point_search_at_language(html, "en")
+@pytest.mark.parametrize("prefix, expected", [
+    ("", {"organisation": "Växjö kommun", "type": "Strategi", "status": "Gällande"}),
+    ("en/", {"organisation": "Växjö Municipality", "type": "Strategy", "status": "In force"}),
+])
+def test_a_document_has_its_filters_and_facts_in_the_pages_language(site: Path, prefix: str, expected: dict[str, str]) -> None:
+    page = soup(site, prefix + DOC)
+    filters, meta = record(page)
+    assert set(filters) == set(search.FILTERS)
+    assert {k: filters[k] for k in expected} == expected
+    assert filters["review"] in {"Försenad", "Snart dags", "I tid", "Okänt", "Genomförd", "Ingen regel för översyn",
+                                 "Late", "Due soon", "On time", "Unknown", "Done", "No review rule"}
+    assert meta["title"] == page.select_one("article h1").get_text(" ", strip=True)
+    assert {k: meta[k] for k in expected} == expected
+    # The filters and facts are read by Pagefind, not shown, and not searched as body text.
+    assert all(e.find_parent(attrs={"hidden": True}) for e in page.select("[data-pagefind-filter], [data-pagefind-meta]"))
+    assert not [e for e in page.select("[data-pagefind-filter]") if e.find_parent(attrs={"data-pagefind-body": True})]
+
+
+def test_organisation_and_actor_pages_name_their_organisation(site: Path) -> None:
+    filters, meta = record(soup(site, "en/vaxjo"))
+    assert filters == {"organisation": "Växjö Municipality"} and meta["type"] == "Organisation"
+    filters, meta = record(soup(site, "vaxjo/aktorer/kommunstyrelsen"))
+    assert filters == {"organisation": "Växjö kommun"}
+    assert meta["title"] == "Kommunstyrelsen" and meta["type"] == "styrelse"
+
+
+def test_navigation_and_footer_are_outside_the_indexed_body(site: Path) -> None:
+    page = soup(site, DOC)
+    body = page.select("[data-pagefind-body]")
+    assert len(body) == 1
+    assert not body[0].select("nav.md-nav, footer, header, .md-sidebar")
+    assert body[0].select_one("h1")
+
+
+def test_repeated_labels_and_notices_are_not_indexed(site: Path) -> None:
+    """Only the values of a document's facts are searched, not their labels
+    or the notices every document page repeats."""
+    fragments = {f["url"]: f["content"] for _, f in search_fragments(site)}
+    page = soup(site, DOC)
+    labels = [dt.get_text(" ", strip=True) for dt in page.select(".sd-facts dt")]
+    notice = page.select_one(".sd-version p:not(.admonition-title)").get_text(" ", strip=True)
+    content = fragments[f"/{DOC}/"]
+    assert "Dokumenttyp" in labels and "Dokumenttyp" not in content
+    assert notice not in content
+    assert page.select_one(".sd-facts dd").get_text(" ", strip=True) in content
+    assert not [url for url in fragments if "/kalender/" in url or url.endswith("/ansvar/")]
+
+
+def test_no_words_run_together_in_the_index(site: Path) -> None:
+    """Text from neighbouring elements stays apart in what is indexed and
+    shown as snippets: no "…councilExecutive board…" (Pagefind does not
+    part table cells; the table headings that did are left out)."""
+    joined = re.compile(r"[a-zåäö.,)]{2,}[A-ZÅÄÖ][a-zåäö]{2,}")
+    found = [(f["url"], m.group()) for _, f in search_fragments(site) for m in joined.finditer(f["content"])]
+    assert not found, found[:10]
+
+
+def test_the_pagefind_bundle_has_one_index_per_language(site: Path) -> None:
+    import json
+
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "sv"]
+    pages = len(indexed(site)) // 2
+    assert entry["languages"]["sv"]["page_count"] == entry["languages"]["en"]["page_count"] == pages
+    assert not (site / "search").exists() and not (site / "en/search").exists(), "Material's search index is gone"
+
+
+def test_the_header_search_finds_the_bundle_from_every_depth(site: Path) -> None:
+    for path in ("", DOC, "en", "en/" + DOC, "en/vaxjo/aktorer/kommunstyrelsen"):
+        page = soup(site, path)
+        data = page.select_one("#sd-search .sd-search__data")
+        assert data is not None, path
+        root = __import__("json").loads(data.get_text())["root"]
+        assert (site / path / root / "pagefind/pagefind.js").resolve() == (site / "pagefind/pagefind.js").resolve(), path
+        assert page.select_one("button.sd-search-open[aria-controls=sd-search]")
+
+
+def test_the_same_pages_give_the_same_index_bytes(site: Path, tmp_path: Path) -> None:
+    """Pagefind writes its filter files in hash-map order; search_index.make_stable
+    fixes the order. Indexed three times, the bundle is the same each time."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    runs = []
+    for _ in range(3):
+        search_index.write_index(copy)
+        runs.append({k: v for k, v in file_hashes(copy).items() if k.startswith("pagefind/")})
+    assert runs[0] == runs[1] == runs[2]
+    assert any(k.startswith("pagefind/filter/") for k in runs[0])
+    assert runs[0] == {k: v for k, v in file_hashes(site).items() if k.startswith("pagefind/")}
+
+
+def test_front_matter_keeps_hostile_text_inert() -> None:
+    text = 'a\n---\n"x": 1\n</script><script>alert(1)</script> \x07 =SUM(A1)'
+    front = search.Record(meta={"title": text}, filters={"organisation": text}).front_matter()
+    import yaml
+
+    assert front.startswith("---\n") and front.count("\n---\n") == 1
+    assert yaml.safe_load(front.split("---\n")[1]) == {"pagefind": {"meta": {"title": text}, "filters": {"organisation": text}}}
+
+
+@pytest.mark.parametrize("url, root", [("", "./"), ("vaxjo/", "../"), ("en/", "../"), ("en/vaxjo/aktorer/ks/", "../../../../")])
+def test_site_root(url: str, root: str) -> None:
+    assert search.site_root(url) == root

@@ -62,23 +62,15 @@ def test_every_template_override_is_listed_in_the_adapter() -> None:
 # What only the adapter may touch: plugins' attributes, the theme's settings,
 # MkDocs' loggers, Jinja's caches and a page's text.
 _PRIVATE = re.compile(r"\.plugins\[|\.theme\[|getLogger|bytecode|page\.(markdown|content)\s*=|\.unwatch\(")
-# Deleted by the move to Pagefind (search issue), with the internals it uses.
-_LEAVING = {"search_per_language.py"}
 
 
 def test_hooks_only_connect_events_and_leave_the_internals_to_the_adapter() -> None:
-    hooks = [p for p in HOOKS.glob("*.py") if p.name != "stack_adapter.py" and p.name not in _LEAVING]
+    hooks = [p for p in HOOKS.glob("*.py") if p.name != "stack_adapter.py"]
     assert len(hooks) >= 3
     for hook in hooks:
         text = hook.read_text(encoding="utf-8")
         assert not _PRIVATE.findall(text), f"{hook.name} reaches into the stack: {_PRIVATE.findall(text)}"
         assert not re.search(r"^\s*global\b", text, re.M), f"{hook.name} keeps state of its own"
-
-
-def test_the_package_never_imports_the_generator() -> None:
-    for path in (PROJECT / "styrdok").rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        assert not re.search(r"^\s*(from|import)\s+(mkdocs|properdocs|material)\b", text, re.M), path
 
 
 class _Records(logging.Handler):

@@ -1,124 +1,135 @@
-"""One search index per language.
-
-Material's search plugin, run under mkdocs-static-i18n, writes one index with
-the pages of both languages, so a reader searching in English wades through
-Swedish pages (and downloads both). This splits it: the Swedish pages stay
-in /search/search_index.json, the English ones go to
-/en/search/search_index.json with locations relative to /en/, and each
-index's lunr language is set to its own.
-"""
+"""Indexing the built site with Pagefind (offline), and keeping the index
+the same bytes for the same site. What is indexed, with which filters and
+facts, is decided when the pages are rendered (`styrdok.render.search`)."""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
-import re
+import logging
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-INDEX = Path("search") / "search_index.json"
+import cbor2
+
+from styrdok.render.search import BUNDLE, EXCLUDE_SELECTORS
 
 
-def split(index: dict[str, Any], other_languages: list[str], default_language: str) -> dict[str, dict[str, Any]]:
-    """The index's documents grouped by language, each with its own config."""
-    docs: dict[str, list[dict[str, Any]]] = {lang: [] for lang in [default_language, *other_languages]}
-    for doc in index.get("docs", []):
-        location = doc["location"]
-        language = next((lang for lang in other_languages if location == lang or location.startswith(lang + "/")), None)
-        if language is None:
-            docs[default_language].append(doc)
-        else:
-            docs[language].append({**doc, "location": location[len(language):].lstrip("/")})
-    return {
-        lang: {**index, "config": {**index.get("config", {}), "lang": [lang]}, "docs": items}
-        for lang, items in docs.items()
-    }
+def write_index(site_dir: Path) -> dict[str, int]:
+    """Index the built site with Pagefind (offline, from the HTML on disk)
+    into <site>/pagefind/, replacing the old index. Pagefind splits it by
+    each page's `<html lang>`: one index per language, Swedish stemmed.
+    The new index is written beside the old one and swapped in when
+    complete, so a preview being browsed never sees half an index.
+    Returns the number of pages indexed per language.
+
+    Pagefind runs as its command (`python -m pagefind`), which has written
+    every file when it exits. Its Python API answered before its files were
+    all on disk, and an index read then was now and then incomplete."""
+    bundle = site_dir / BUNDLE
+    fresh, old = site_dir / ".pagefind-new", site_dir / ".pagefind-old"
+    for folder in (fresh, old):
+        if folder.exists():
+            shutil.rmtree(folder)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh), "--quiet"]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout)[-2000:]}")
+    pages = make_stable(fresh)
+    if bundle.exists():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    if old.exists():
+        shutil.rmtree(old)
+    return pages
 
 
-def split_site(site_dir: Path, other_languages: list[str], default_language: str) -> dict[str, dict[str, Any]] | None:
-    """Rewrite the built indexes in place and return them. Idempotent: once
-    split, the root index holds no other language and nothing is written again."""
-    root_index = site_dir / INDEX
-    if not root_index.exists():
-        return None
-    index = json.loads(root_index.read_bytes())  # bytes: half the memory of the decoded text for a large index
-    parts = split(index, other_languages, default_language)
-    if not any(parts[lang]["docs"] for lang in other_languages):
-        return None
-    _write(site_dir, parts, default_language)
-    return parts
-
-
-def _write(site_dir: Path, parts: dict[str, dict[str, Any]], default_language: str) -> None:
-    for lang, part in parts.items():
-        target = site_dir / INDEX if lang == default_language else site_dir / lang / INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_dumps(part), encoding="utf-8")
-
-
-def _page(location: str) -> str:
-    return location.split("#", 1)[0]
-
-
-class PreviewIndexes:
-    """Whole indexes, one per language, across `mkdocs serve --dirty` rebuilds.
-
-    A dirty rebuild renders only the pages whose Markdown changed, so the
-    search plugin's index holds only those pages (Material merges it with
-    the last one page-wise, which under mkdocs-static-i18n drops or repeats
-    entries). This keeps each language's entries page by page: the first
-    build's whole split indexes, then, after each rebuild, the rebuilt
-    pages' new entries in place of their old ones. Each page's entries are
-    kept as JSON text, so only the rebuilt pages are serialised again."""
+class BackgroundIndex:
+    """The preview's index, rebuilt after each rebuild without holding up the
+    page's reload: indexing the whole site takes seconds (Pagefind cannot
+    update an index in place), a rebuild after an edit less (docs/benchmark.md).
+    Requests made while an index runs are folded into one more run, so the
+    last index always follows the last build; each is swapped in whole."""
 
     def __init__(self) -> None:
-        self.pages: dict[str, dict[str, str]] = {}  # language → page → its entries as JSON, comma-joined
-        self.head: dict[str, str] = {}  # language → the index's JSON up to its list of entries
+        self._lock = threading.Lock()
+        self._pending: Path | None = None
+        self._thread: threading.Thread | None = None
+        self.runs = 0
 
-    @property
-    def ready(self) -> bool:
-        return bool(self.pages)
+    def request(self, site_dir: Path) -> None:
+        with self._lock:
+            self._pending = site_dir
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="pagefind-index", daemon=True)
+                self._thread.start()
 
-    def remember(self, parts: dict[str, dict[str, Any]]) -> None:
-        for lang, part in parts.items():
-            self.head[lang] = _dumps({k: v for k, v in part.items() if k != "docs"})[:-1] + ',"docs":['
-            self.pages[lang] = _by_page(part["docs"])
-
-    def update(self, site_dir: Path, rebuilt: set[str], other_languages: list[str], default_language: str) -> None:
-        """Put in the entries of the `rebuilt` pages (URLs as MkDocs gives
-        them, `en/…` for English) from the index the plugins just wrote, and
-        write every language's whole index again."""
-        root_index = site_dir / INDEX
-        written = json.loads(root_index.read_bytes()) if root_index.exists() else {"docs": []}
-        fresh = split(written, other_languages, default_language)
-        for lang, pages in self.pages.items():
-            prefix = "" if lang == default_language else lang + "/"
-            mine = {url[len(prefix):] for url in rebuilt if _language_of(url, other_languages, default_language) == lang}
-            pages.update(dict.fromkeys(mine, ""))
-            pages.update({page: text for page, text in _by_page(fresh[lang]["docs"]).items() if page in mine})
-            target = site_dir / INDEX if lang == default_language else site_dir / lang / INDEX
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.head[lang] + ",".join(text for text in pages.values() if text) + "]}", encoding="utf-8")
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._pending = self._pending, None
+                if site_dir is None:
+                    self._thread = None
+                    return
+            try:
+                pages = write_index(site_dir)
+                self.runs += 1
+                logging.getLogger(__name__).info("Pagefind indexed %s pages (preview)", sum(pages.values()))
+            except Exception as exc:  # a failed preview index must not stop the preview
+                logging.getLogger(__name__).warning("the preview's search index was not updated: %s", exc)
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+# Pagefind's files: gzip of this signature followed by CBOR.
+_SIGNATURE = b"pagefind_dcd"
 
 
-def _by_page(entries: list[dict[str, Any]]) -> dict[str, str]:
-    grouped: dict[str, list[str]] = {}
-    for entry in entries:
-        grouped.setdefault(_page(entry["location"]), []).append(_dumps(entry))
-    return {page: ",".join(texts) for page, texts in grouped.items()}
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise ValueError(f"{path}: not a Pagefind file")
+    return cbor2.loads(data[len(_SIGNATURE):])
 
 
-def _language_of(url: str, other_languages: list[str], default_language: str) -> str:
-    return next((lang for lang in other_languages if url == lang + "/" or url.startswith(lang + "/")), default_language)
+def _write(folder: Path, prefix: str, suffix: str, digits: int, value: Any) -> str:
+    """Write `value` as a Pagefind file named by a hash of its bytes; return the name's hash part."""
+    data = gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
+    name = f"{prefix}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(data)
+    return name
 
 
-_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
-
-
-def point_search_at_language(html: str, language: str) -> str:
-    """Make a page of `language` (not the default) load its own index: Material
-    fetches `<base>/search/search_index.json`, so `base` becomes the language root."""
-    return _BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/')}/{language}/{m.group(3)}", html, count=1)
+def make_stable(bundle: Path) -> dict[str, int]:
+    """Same pages, same bytes. Pagefind 1.5 writes the word index and the
+    fragments in a stable order, but the filter files and each language's
+    filter list in hash-map order, which changes from run to run (and so
+    do their names, the metadata file that lists them and the entry file).
+    This rewrites those files in sorted order: the filter values by name
+    with their pages in order, the filters by name. The content is the
+    same; only the order (and so the names) becomes fixed. Returns the
+    number of pages indexed per language."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in sorted(entry["languages"].items()):
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = []
+        for name, old in sorted(meta[3]):
+            old_path = bundle / "filter" / f"{old}.pf_filter"
+            index = _read(old_path)
+            values = sorted(([value, sorted(pages)] for value, pages in index[1]), key=lambda v: v[0])
+            old_path.unlink()
+            filters.append([name, _write(bundle / "filter", language, ".pf_filter", 7, [index[0], values])])
+        meta[3] = filters
+        meta_path.unlink()
+        info["hash"] = _write(bundle, f"pagefind.{language}", ".pf_meta", 10, meta).removeprefix("pagefind.")
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return {language: info["page_count"] for language, info in entry["languages"].items()}

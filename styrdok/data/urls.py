@@ -96,7 +96,7 @@ READABILITY = Address("readability/", "readability")  # written by scripts/reada
 HAND_WRITTEN_PAGES = ("om", "tillganglighet", READABILITY.stem, "benchmark", "stack-plan")
 # What MkDocs, the theme and the search plugin write at the top of the site,
 # and the folder of each language other than the default one.
-THEME_NAMES = ("assets", "search", "404", "sitemap")
+THEME_NAMES = ("assets", "search", "pagefind", "404", "sitemap")
 OTHER_LANGUAGES = ("en",)
 
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from styrdok.data import urls
 from styrdok.render import atom, exports, ical, text_html
 from styrdok.views import calendar, comparison, gaps, history, review
-from styrdok.render import phrase_table
+from styrdok.render import phrase_table, search
 from styrdok.data import schema
 from styrdok.data.library import Library, LoadedDocument, walk_sections
 from styrdok.data.model import LANGUAGES, Actor, Section, Text
@@ -244,7 +244,10 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
     shown_language = ctx.language if ctx.language in doc.versions else next(iter(doc.versions))
     partial = ctx.language in doc.versions and doc.versions[ctx.language].partial
     translated = [s for s, _ in walk_sections(doc.sections) if ctx.has_text(s)] if partial else None
-    return _render(
+    types = " / ".join(ctx.type_name(t) for t in doc.types)
+    record = search.document_record(doc, ctx.today, ctx.pick(doc.title).text, ctx.library.organisations[doc.organisation],
+                                    types, ctx.status(loaded.id), ctx.language)
+    return record.front_matter() + _render(
         "document.md.j2",
         ctx,
         doc=doc,
@@ -329,19 +332,21 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
         return of_org(org_id, f"the page of actor {actor_id!r}", ("actors", index, "id"))
 
     def page(language: str, address: urls.Address, template: str, make: Callable[[], dict[str, Any]] | None,
-             **data: Any) -> str:
-        """`make` gives the data that is only worked out when the page is rendered."""
-        return _render(template, PageContext(library, language, today, address, settings, derived),
-                       **data, **(make() if make else {}))
+             record: search.Record | None, **data: Any) -> str:
+        """`make` gives the data that is only worked out when the page is rendered;
+        `record`, what the search indexes of the page (none: not indexed)."""
+        return (record.front_matter() if record else "") + _render(
+            template, PageContext(library, language, today, address, settings, derived), **data, **(make() if make else {}))
 
     def document(language: str, address: urls.Address, loaded: LoadedDocument) -> str:
         return document_page(PageContext(library, language, today, address, settings, derived), loaded)
 
     for language in LANGUAGES:
         def put(address: urls.Address, origin: Origin, template: str,
-                make: Callable[[], dict[str, Any]] | None = None, depends: Depends = EVERYTHING, **data: Any) -> None:
-            planned.append(Planned(address.file(language), origin, partial(page, language, address, template, make, **data),
-                                   depends))
+                make: Callable[[], dict[str, Any]] | None = None, depends: Depends = EVERYTHING,
+                record: search.Record | None = None, **data: Any) -> None:
+            planned.append(Planned(address.file(language), origin,
+                                   partial(page, language, address, template, make, record, **data), depends))
 
         def put_calendar(address: urls.Address, origin: Origin, items: list[calendar.Entry], scope: str,
                          depends: Depends = EVERYTHING, **data: Any) -> None:
@@ -373,7 +378,7 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
             org = library.organisations[org_id]
             shows = shows_org[org_id]
             put(urls.organisation(org_id), of_org(org_id, "the page"), "organisation.md.j2", org=org,
-                documents=list(by_org[org_id]), depends=shows)
+                documents=list(by_org[org_id]), depends=shows, record=search.organisation_record(org, language))
             put_calendar(urls.calendar(org_id), of_org(org_id, "the review calendar"), entries_of_org.get(org_id, []),
                          org.name.get(language), depends=shows, org_id=org_id)
             # "Who is responsible" views show documents in force; the others are named as left out.
@@ -386,7 +391,8 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
                 put(urls.actor(org_id, actor.id), actor_origin(org_id, actor.id), "actor.md.j2",
                     lambda actor=actor, org_docs=org_docs: {"duties": actor_duties(org_docs, actor.id),
                                                             "roles": actor_roles(org_docs, actor.id)},
-                    depends=shows, org=org_id, actor=actor, left_out=left_out,
+                    depends=shows, record=search.actor_record(actor.name.get(language), actor.kind, org, language),
+                    org=org_id, actor=actor, left_out=left_out,
                     parts=[a.id for a in org.actors if a.part_of == actor.id])
         for org_id, owner in calendar.owners(library):
             if org_id not in organisations:

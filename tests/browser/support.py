@@ -191,8 +191,8 @@ def temp_dir(prefix: str) -> Path:
 
 # Marks every control a keyboard user must be able to reach on the page as it
 # is shown now: links, buttons, form fields, anything with tabindex >= 0, and
-# Material's labels that work as buttons: the header's menu and search
-# buttons, and the navigation's section labels where they open a sub-menu
+# Material's labels that work as buttons: the header's menu button, and
+# the navigation's section labels where they open a sub-menu
 # (pointer-events on). Labels that only close something (overlays, drawer
 # titles) have Escape as their keyboard equivalent. Returns descriptions.
 JS_MARK_CONTROLS = """(root) => {

@@ -43,6 +43,7 @@ from ..bad_input.outputs import atom_entries, cell_text, csv_rows, formula_cells
 from ..model_texts import plant_library, text_fields
 from ..site_build import PROJECT, html_pages, mkdocs_build
 from . import support
+from .test_search_in_browser import open_search, results
 
 pytestmark = pytest.mark.xdist_group("hostile-site")
 
@@ -214,22 +215,22 @@ def test_titles_and_headings_read_as_written(hostile: Hostile, visitor: support.
 def test_search_results_are_inert(hostile: Hostile, visitor: support.Visitor, prefix: str) -> None:
     visitor.open(prefix, wait_until="networkidle")
     page = visitor.page
-    page.locator(".md-search__input").click()
+    open_search(visitor, "button")
     page.keyboard.type(MARK.lower())
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_function("document.querySelectorAll('#sd-search-results li').length > 0", timeout=15000)
     page.wait_for_timeout(300)
-    results = page.evaluate("() => document.querySelector('.md-search-result').innerText")
-    assert MARK in results, "the search lists no planted text"
+    listed = page.evaluate("() => document.getElementById('sd-search-results').innerText")
+    assert MARK in listed, "the search lists no planted text"
     problems = _inert(visitor)
-    first = page.eval_on_selector(".md-search-result__item a[href]", "a => a.href")
-    visitor.open(first.removeprefix(visitor.base_url))  # highlights the searched words (?h=)
+    first = results(visitor)[0]
+    visitor.open(first.lstrip("/") if first.startswith("/") else prefix + first)  # the page a result leads to
     problems += _inert(visitor)
     assert not problems, "\n".join(problems)
 
 
 def test_feeds_and_exports_parse_with_the_texts_whole(hostile: Hostile) -> None:
     files = {p.relative_to(hostile.site).as_posix(): p.read_bytes() for p in hostile.site.rglob("*")
-             if p.is_file() and p.suffix in (".xml", ".ics", ".csv", ".json") and "search" not in p.parts
+             if p.is_file() and p.suffix in (".xml", ".ics", ".csv", ".json") and "pagefind" not in p.parts
              and p.name != "sitemap.xml"}
     kinds = {name.rsplit(".", 1)[1] for name in files}
     assert kinds == {"xml", "ics", "csv", "json"}, f"expected Atom, iCalendar, CSV and JSON files, found {sorted(kinds)}"

@@ -14,14 +14,15 @@ def test_phone_search_opens_from_the_keyboard(visitors, key: str) -> None:
     visitor = visitors("phone")
     visitor.open("")
     page = visitor.page
-    button = page.locator("button[data-sd-for='__search']")
+    button = page.locator("button.sd-search-open")
     assert button.count() == 1, "no keyboard button opens the search on a phone"
     button.focus()
     page.keyboard.press(key)
-    page.wait_for_function("document.getElementById('__search').checked", timeout=5000)
-    page.wait_for_function("document.activeElement?.classList.contains('md-search__input')", timeout=5000)
+    page.wait_for_function("document.getElementById('sd-search').open", timeout=5000)
+    page.wait_for_function("document.activeElement?.id === 'sd-search-input'", timeout=5000)
     assert page.evaluate("document.activeElement.checkVisibility({visibilityProperty: true})")
     page.keyboard.press("Escape")
+    page.wait_for_function("document.activeElement?.classList.contains('sd-search-open')", timeout=5000)
 
 
 def test_tab_check_finds_a_control_without_focus_ring(visitors) -> None:
