@@ -69,7 +69,8 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
     TemplateOverride(
         "main.html", "base.html",
         "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
-        "extends base.html: block htmltitle prints `page.title | striptags | e`; block config adds the "
+        "extends base.html: block htmltitle prints `page.title | striptags | e`; block extrahead adds "
+        "`<link rel=alternate>` for the feeds a page's front matter lists (`page.meta.feeds`); block config adds the "
         "search-index delay (goes with the move to Pagefind); block scripts adds the keyboard help, "
         "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names",
     ),

@@ -9,6 +9,7 @@ from YAML can reach the page as raw HTML.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from collections.abc import Callable, Collection, Iterable, MutableMapping
 from functools import cache, partial
@@ -18,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from styrdok.data import urls
-from styrdok.render import atom, exports, ical, linked_data, text_html
+from styrdok.render import atom, catalogue, exports, ical, linked_data, text_html
 from styrdok.views import calendar, comparison, gaps, history, review, versions as versions_view
 from styrdok.render import phrase_table
 from styrdok.data import schema
@@ -268,9 +269,23 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
         matrix=document_matrix(doc),
         translated=translated,
         versions=ctx.derived.versions(loaded.id),
+        feeds=feeds_of(ctx, doc.organisation),
         linked_data=linked_data.script(linked_data.legislation(
             ctx.library, loaded.id, ctx.language, ctx.today, ctx.settings, ctx.derived.versions(loaded.id))),
     )
+
+
+def feeds_of(ctx: PageContext, org: str) -> Markup:
+    """The organisation's feeds for a page's front matter, as JSON (which
+    YAML reads as it is): escaped text, so no name can add a key."""
+    atom_url = urls.news_feed(org, ctx.language)[1]
+    ics_url = f"{urls.calendar(org).url}{urls.FEED_NAME}.ics"
+    name = ctx.org_name(org)
+    feeds = [{"type": "application/atom+xml", "href": ctx.settings.absolute(ctx.language, atom_url),
+              "title": f"{ctx.w.news_title}: {name}"},
+             {"type": "text/calendar", "href": ctx.settings.absolute(ctx.language, ics_url),
+              "title": f"{ctx.w.calendar_title}: {name}"}]
+    return Markup(json.dumps(feeds, ensure_ascii=True))
 
 
 def changes_page(ctx: PageContext, old_id: str, new_id: str) -> str:
@@ -437,6 +452,7 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
                 planned.append(Planned(address.file(language), Origin(f"what changed in document {doc_id!r}", loaded.where),
                                        partial(changes, language, address, old_id, doc_id),
                                        Depends(frozenset({old_id, doc_id}), frozenset([loaded.organisation]))))
+    planned.append(Planned(urls.CATALOGUE_FILE, the_site, partial(catalogue.catalogue_json, library, settings), EVERYTHING))
     for org_id in sorted(organisations):
         csv_text = cache(partial(exports.matrix_csv, library, org_id, today))  # worked out once for both languages
         json_text = cache(partial(exports.matrix_json, library, org_id, today))
