@@ -63,6 +63,7 @@ class TemplateOverride:
     material: str  # under Material's templates/
     sha256: str  # of that Material template when the override was written
     change: str
+    package: str = "material"  # whose templates/ it comes from (mkdocs_static_i18n: custom_i18n_sitemap/)
 
 
 TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
@@ -73,6 +74,13 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
         "`<link rel=alternate>` for the feeds a page's front matter lists (`page.meta.feeds`); block config adds the "
         "search-index delay (goes with the move to Pagefind); block scripts adds the keyboard help, "
         "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names",
+    ),
+    TemplateOverride(
+        "sitemap.xml", "sitemap.xml",
+        "538e71a0c68befdae40bb4e0451150b1ca424ef5b1c4f0e0e7d806640d17e5e7",
+        "mkdocs-static-i18n's sitemap with an `x-default` alternate (the default language's page) for every page; "
+        "i18n uses a sitemap.xml of the theme's custom_dir instead of its own",
+        package="mkdocs_static_i18n",
     ),
     TemplateOverride(
         "partials/copyright.html", "partials/copyright.html",
@@ -98,9 +106,11 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
 )
 
 
-def material_template(name: str) -> Path:
-    """The installed Material template `name` (a path under templates/)."""
-    return Path(str(files("material") / "templates" / name))
+def material_template(name: str, package: str = "material") -> Path:
+    """The installed template `name` of Material (a path under templates/),
+    or of mkdocs-static-i18n (under custom_i18n_sitemap/)."""
+    folder = "templates" if package == "material" else "custom_i18n_sitemap"
+    return Path(str(files(package) / folder / name))
 
 
 def sha256_of(path: Path) -> str:

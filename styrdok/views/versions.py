@@ -96,7 +96,7 @@ class SectionChange:
     body: list[Piece]
 
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
+_TOKEN = re.compile(r"^\s+|\S+\s*")  # a word with the space after it, so changed words come in one run
 
 
 def word_diff(old: str, new: str) -> list[Piece]:
