@@ -232,6 +232,14 @@ class PageContext:
     def document_link(self, doc_id: str) -> str:
         return self.link(urls.document(doc_id))
 
+    def version_label(self, doc_id: str) -> str:
+        """"Version 1.1", or, when the source gives no number, the version's first day."""
+        number = self.library.documents[doc_id].model.version
+        if number:
+            return f"{self.w.version} {number}"
+        start = next((v.start for v in self.derived.versions(doc_id) if v.doc_id == doc_id), None)
+        return f"{self.w.version} {self.date(start) if start else self.w.version_unknown_date}"
+
     def title(self, doc_id: str) -> Shown:
         return self.pick(self.library.documents[doc_id].model.title)
 
