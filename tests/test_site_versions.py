@@ -20,6 +20,7 @@ from styrdok.data.model import LANGUAGES
 from styrdok.views import versions
 
 from .history_site import CURRENT, FIXTURE, MIDDLE, OLDEST, PREFIX, build, page, words
+from .site_build import PROJECT
 
 SDO = Namespace("https://schema.org/")
 BASE = "http://127.0.0.1:8000/"
@@ -209,3 +210,29 @@ def test_json_ld_stays_inert_with_hostile_text() -> None:
     text = str(script({"name": "</script><script>alert(1)</script> & more"}))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"name": "</script><script>alert(1)</script> & more"}
+
+
+def test_json_ld_of_every_real_document_page_matches_the_model() -> None:
+    """The library's own documents (tests/site_build.built_site), both languages."""
+    from .site_build import built_site
+
+    real = built_site()
+    library = load_library(PROJECT / "policy_data")
+    for doc_id, loaded in library.documents.items():
+        for language in LANGUAGES:
+            graph, s = _legislation(real, language, doc_id)
+            shown = language if language in loaded.model.versions else next(iter(loaded.model.versions))
+            assert {str(o) for o in graph.objects(s, SDO.name)} == {loaded.model.title.get(shown)}
+            assert {str(o) for o in graph.objects(s, SDO.legislationIdentifier)} == {doc_id}
+            assert {str(o) for o in graph.objects(s, SDO.version)} == ({loaded.model.version} if loaded.model.version else set())
+            types = {str(o) for o in graph.objects(s, SDO.legislationType)}
+            assert types == {library.types[t].name.get(language) for t in loaded.model.types}
+
+
+def test_a_document_another_refers_to_names_only_the_version_in_force(site: Path) -> None:
+    """Every version of the library policy refers to the reading plan; the plan's page names the newest."""
+    for language in LANGUAGES:
+        p = page(site, language, "provby/lasframmjande-plan")
+        relations = p.select_one("dl.sd-facts").find_all("dt")[-1].find_next_sibling("dd")
+        here = f"/{PREFIX[language]}provby/lasframmjande-plan/"
+        assert [urljoin(here, a["href"]) for a in relations.find_all("a")] == [f"/{PREFIX[language]}{CURRENT}/"]
