@@ -81,7 +81,9 @@ def _site_settings(args: argparse.Namespace) -> SiteSettings:
     if not site_url:
         raise _UsageError(f"--site-url: the feeds need the site's absolute address "
                           f"(give --site-url or set {SITE_URL_VARIABLE})")
-    return SiteSettings(site_url=site_url, due_soon_days=args.due_soon_days)
+    publisher = {"name": {"sv": args.publisher_sv, "en": args.publisher_en}, "url": args.publisher_url}
+    return SiteSettings(site_url=site_url, due_soon_days=args.due_soon_days,
+                        publisher=publisher if args.publisher_sv or args.publisher_en else {})
 
 
 class _UsageError(Exception):
@@ -223,6 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     pages_cmd.add_argument("--due-soon-days", type=int, default=DEFAULT_DUE_SOON_DAYS,
                            help="days before a date that count as \"due soon\" "
                                 f"(mkdocs.yml extra.styrdok.due_soon_days; default {DEFAULT_DUE_SOON_DAYS})")
+    for flag, what in (("--publisher-sv", "the publisher's Swedish name"), ("--publisher-en", "its English name"),
+                       ("--publisher-url", "its address (default: the site's)")):
+        pages_cmd.add_argument(flag, default=None, help=f"{what}, for the open data catalogue "
+                               "(mkdocs.yml extra.styrdok.publisher)")
 
     args = parser.parse_args(argv)
     try:
