@@ -236,3 +236,35 @@ def test_a_document_another_refers_to_names_only_the_version_in_force(site: Path
         relations = p.select_one("dl.sd-facts").find_all("dt")[-1].find_next_sibling("dd")
         here = f"/{PREFIX[language]}provby/lasframmjande-plan/"
         assert [urljoin(here, a["href"]) for a in relations.find_all("a")] == [f"/{PREFIX[language]}{CURRENT}/"]
+
+
+def test_hostile_text_stays_inert_on_changes_pages_and_in_json_ld(tmp_path: Path) -> None:
+    """A heading, a text and a change note holding markup: escaped everywhere, one script per page (the JSON-LD)."""
+    import shutil
+
+    from styrdok.render.pages import build_pages
+    from styrdok.render.settings import SiteSettings
+
+    data = tmp_path / "policy_data"
+    shutil.copytree(FIXTURE, data)
+    hostile = '</script><script>alert(1)</script>"'
+    path = data / "documents" / f"{CURRENT}.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("heading: {sv: Lån och reservationer,", f"heading: {{sv: {json.dumps(hostile)},")
+    text = text.replace("body: {sv: Biblioteket har öppet varje vardag.,", f"body: {{sv: {json.dumps('Öppet ' + hostile)},")
+    text = text.replace("note: {sv: Avgifterna är borttagna.", f"note: {{sv: {json.dumps(hostile)}, en: x}}\n    #")
+    path.write_text(text, encoding="utf-8")
+    library = load_library(data)
+    assert library.documents[CURRENT].model.decisions[-1].note.get("sv") == hostile
+    pages = build_pages(library, dt.date(2026, 11, 23), SiteSettings(site_url=BASE, publisher={"name": {"sv": hostile, "en": hostile}}))
+    for name in (f"{CURRENT}.md", f"{MIDDLE}.md"):
+        content = pages[name]
+        assert content.lower().count("<script") == 1, name  # the JSON-LD element only
+        data = content.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+        assert "<" not in data and json.loads(data)["@type"] == "Legislation"
+    changes = pages[f"{CURRENT}/andringar.md"]
+    assert "<script" not in changes.lower()
+    assert changes.count("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 2  # the text and the note
+    assert "## &lt;/script&gt;&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in changes  # the heading, as Markdown text
+    catalogue = json.loads(pages["katalog.jsonld"])
+    assert catalogue["dct:publisher"]["foaf:name"][0]["@value"] == hostile
