@@ -63,16 +63,25 @@ class TemplateOverride:
     material: str  # under Material's templates/
     sha256: str  # of that Material template when the override was written
     change: str
+    package: str = "material"  # whose templates/ it comes from (mkdocs_static_i18n: custom_i18n_sitemap/)
 
 
 TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
     TemplateOverride(
         "main.html", "base.html",
         "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
-        "extends base.html: block htmltitle prints `page.title | striptags | e`; block content marks a "
-        "searchable page's body and prints its search filters and facts (Pagefind's data attributes); "
+        "extends base.html: block htmltitle prints `page.title | striptags | e`; block extrahead adds "
+        "`<link rel=alternate>` for the feeds a page's front matter lists (`page.meta.feeds`); block content "
+        "marks a searchable page's body and prints its search filters and facts (Pagefind's data attributes); "
         "block scripts adds the keyboard help, "
         "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names",
+    ),
+    TemplateOverride(
+        "sitemap.xml", "sitemap.xml",
+        "538e71a0c68befdae40bb4e0451150b1ca424ef5b1c4f0e0e7d806640d17e5e7",
+        "mkdocs-static-i18n's sitemap with an `x-default` alternate (the default language's page) for every page; "
+        "i18n uses a sitemap.xml of the theme's custom_dir instead of its own",
+        package="mkdocs_static_i18n",
     ),
     TemplateOverride(
         "partials/copyright.html", "partials/copyright.html",
@@ -105,9 +114,11 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
 )
 
 
-def material_template(name: str) -> Path:
-    """The installed Material template `name` (a path under templates/)."""
-    return Path(str(files("material") / "templates" / name))
+def material_template(name: str, package: str = "material") -> Path:
+    """The installed template `name` of Material (a path under templates/),
+    or of mkdocs-static-i18n (under custom_i18n_sitemap/)."""
+    folder = "templates" if package == "material" else "custom_i18n_sitemap"
+    return Path(str(files(package) / folder / name))
 
 
 def sha256_of(path: Path) -> str:

@@ -3,7 +3,7 @@
     styrdok check                       validate policy_data/ (warnings apart from errors)
     styrdok new organisation ...        write a new organisation file
     styrdok new document ...            write a new document file
-    styrdok new revision DOC ...        record a revision and bump the version
+    styrdok new revision DOC ...        keep the outgoing text as an earlier version, record the revision
     styrdok translated DOC              mark the English text as matching the Swedish
     styrdok schema                      regenerate schema/*.schema.json from the model
     styrdok pages --out DIR             write the generated pages, feeds and exports
@@ -81,7 +81,9 @@ def _site_settings(args: argparse.Namespace) -> SiteSettings:
     if not site_url:
         raise _UsageError(f"--site-url: the feeds need the site's absolute address "
                           f"(give --site-url or set {SITE_URL_VARIABLE})")
-    return SiteSettings(site_url=site_url, due_soon_days=args.due_soon_days)
+    publisher = {"name": {"sv": args.publisher_sv, "en": args.publisher_en}, "url": args.publisher_url}
+    return SiteSettings(site_url=site_url, due_soon_days=args.due_soon_days,
+                        publisher=publisher if args.publisher_sv or args.publisher_en else {})
 
 
 class _UsageError(Exception):
@@ -148,11 +150,17 @@ def _new(args: argparse.Namespace) -> int:
         if args.body is not None and args.body not in actors:
             raise scaffold.ScaffoldError(f"--body: unknown actor {args.body!r} of {doc.organisation} "
                                          f"(expected one of: {', '.join(sorted(actors))})")
+        decided_on = args.date or _date(_ask(None, "decided on (YYYY-MM-DD)"))
+        note_sv = _ask(args.note_sv, "what changed, in Swedish (one sentence, shown on the site and in the feeds)")
+        note_en = _ask(args.note_en, "what changed, in English (one sentence, shown on the site and in the feeds)")
+        doc_id = path.relative_to(data / "documents").with_suffix("").as_posix()
+        if not args.no_keep:
+            kept = scaffold.keep_earlier(data, doc_id, doc, decided_on)
+            print(f"kept the earlier text in {kept}")
         version = scaffold.add_revision(path, doc, scaffold.NewRevision(
-            date=args.date or _date(_ask(None, "decided on (YYYY-MM-DD)")), body=args.body,
+            date=decided_on, body=args.body,
             paragraph=args.paragraph, diary_number=args.diary_number,
-            note_sv=_ask(args.note_sv, "what changed, in Swedish"), note_en=_ask(args.note_en, "what changed, in English"),
-            version=args.version))
+            note_sv=note_sv, note_en=note_en, version=args.version))
         print(f"version: {version}" if version else "version: unknown (the document gives none; set one with --version)")
     print(f"wrote {path}")
     return check(data, "text")
@@ -197,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     rev.add_argument("--note-sv")
     rev.add_argument("--note-en")
     rev.add_argument("--version", help="the new version (default: the old one plus one)")
+    rev.add_argument("--no-keep", action="store_true",
+                     help="do not keep the outgoing text as an earlier version (e.g. only the decision changed)")
 
     translated = commands.add_parser("translated", parents=[data_option], help="mark a translation as matching the current original")
     translated.add_argument("document")
@@ -215,6 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     pages_cmd.add_argument("--due-soon-days", type=int, default=DEFAULT_DUE_SOON_DAYS,
                            help="days before a date that count as \"due soon\" "
                                 f"(mkdocs.yml extra.styrdok.due_soon_days; default {DEFAULT_DUE_SOON_DAYS})")
+    for flag, what in (("--publisher-sv", "the publisher's Swedish name"), ("--publisher-en", "its English name"),
+                       ("--publisher-url", "its address (default: the site's)")):
+        pages_cmd.add_argument(flag, default=None, help=f"{what}, for the open data catalogue "
+                               "(mkdocs.yml extra.styrdok.publisher)")
 
     args = parser.parse_args(argv)
     try:

@@ -273,10 +273,15 @@ def test_contributing_shows_every_command_and_flag_the_editor_used() -> None:
 
 def test_check_passes_with_no_warning_about_the_new_files(outcome: Outcome) -> None:
     lines = outcome.check_output.splitlines()
-    documents = len(list((PROJECT / "policy_data/documents").glob("*/*.yaml"))) + 1
+    # The new document, and its text before the revision kept as the earlier version.
+    documents = len(list((PROJECT / "policy_data/documents").glob("*/*.yaml"))) + 2
     organisations = len(list((PROJECT / "policy_data/organisations").glob("*.yaml"))) + 1
     assert lines[-1].startswith(f"ok: {documents} documents in {organisations} organisations"), lines[-1]
-    assert [line for line in lines if f"/{ORG}" in line] == [], "the editor finished: no warning about the new files"
+    # The English of the text kept from before the revision was never marked as up to date
+    # (the editor did that after the revision, on the new text): the check says so, truly.
+    kept = f"{DOC}-2025-02-12"
+    assert [line for line in lines if f"/{ORG}" in line and not (f"{kept}.yaml" in line and "versions.en" in line)] == [], \
+        "the editor finished: no warning about the new files"
 
 
 # --- the built site ---------------------------------------------------------------
@@ -297,6 +302,20 @@ def test_document_page_in_both_languages(outcome: Outcome, prefix: str, language
     expected = ("10 juni 2026: Reviderat av Kommunstyrelsen, § 92" if language == "sv"
                 else "10 June 2026: Revised by Municipal executive board, § 92")
     assert expected in history and ("12 februari 2025" if language == "sv" else "12 February 2025") in history
+
+
+@pytest.mark.parametrize("prefix, language, title, org_name", LANGUAGES)
+def test_the_text_before_the_revision_is_kept_as_the_earlier_version(outcome: Outcome, prefix: str, language: str,
+                                                                    title: str, org_name: str) -> None:
+    earlier = f"{DOC}-2025-02-12"  # named after the day its wording began
+    soup = page(outcome.site, prefix + earlier)
+    assert (BODY_SV if language == "sv" else BODY_EN) in words(soup.select_one("article"))
+    assert links_to(soup.select_one(".sd-earlier"), prefix + earlier, prefix + DOC)
+    current = page(outcome.site, prefix + DOC)
+    assert [words(li).split(":")[0].strip() for li in current.select("ol.sd-versions > li")] == (
+        ["Version 1.0", "Version 1.1 (den här sidan), gällande version"] if language == "sv"
+        else ["Version 1.0", "Version 1.1 (this page), the version in force"])
+    assert links_to(current.select_one("ol.sd-versions"), prefix + DOC, f"{prefix}{DOC}/andringar")
 
 
 @pytest.mark.parametrize("prefix, language, title, org_name", LANGUAGES)

@@ -173,3 +173,35 @@ def test_done_rules_leave_the_calendar_and_feeds(tmp_path: Path) -> None:
     assert by_year(items) == []
     ics = Calendar.from_ical(feed(library, items, "en", dt.date(2026, 11, 23), {"testby/testpolicy": "http://x/"}, "x"))
     assert list(ics.walk("VEVENT")) == []
+
+
+def test_new_revision_keeps_the_outgoing_text_as_the_earlier_version(tmp_path: Path) -> None:
+    from styrdok.views.versions import versions_of
+
+    data = write_library(tmp_path)
+    path = data / "documents/testby/testpolicy.yaml"
+    first_text = load_library(data).documents["testby/testpolicy"].model.sections
+    args = ["--data", str(data), "new", "revision", "testby/testpolicy", "--date", "2024-05-02",
+            "--note-sv", "Ny ansvarsfördelning.", "--note-en", "New division of duties."]
+    assert main(args) == 0
+    path.write_text(path.read_text().replace("Samordnar arbetet.", "Samordnar och följer upp arbetet."))
+    second_text = load_library(data).documents["testby/testpolicy"].model.sections
+    assert main([*args[:5], "--date", "2026-01-10", *args[7:]]) == 0
+    library = load_library(data)
+    line = [v.doc_id for v in versions_of(library, "testby/testpolicy")]
+    assert line == ["testby/testpolicy-2020-01-15", "testby/testpolicy-2024-05-02", "testby/testpolicy"]
+    oldest, middle = (library.documents[d].model for d in line[:2])
+    assert (oldest.status, oldest.replaced_by.document) == ("revised", "testby/testpolicy-2024-05-02")
+    assert (middle.status, middle.replaced_by.document) == ("revised", "testby/testpolicy")
+    assert oldest.sections == first_text and middle.sections == second_text
+    assert [d.date.isoformat() for d in middle.decisions] == ["2020-01-15", "2024-05-02"]
+    # Each decision is told once in what's new, though two files record it.
+    assert [(e.doc_id, e.date.isoformat()) for e in recent(library)] == [
+        ("testby/testpolicy", "2026-01-10"), ("testby/testpolicy", "2024-05-02"), ("testby/testpolicy", "2020-01-15")]
+
+
+def test_new_revision_without_keeping_the_text(tmp_path: Path) -> None:
+    data = write_library(tmp_path)
+    assert main(["--data", str(data), "new", "revision", "testby/testpolicy", "--date", "2024-05-02", "--no-keep",
+                 "--note-sv", "Ny ansvarsfördelning.", "--note-en", "New division of duties."]) == 0
+    assert sorted(load_library(data).documents) == ["testby/testpolicy"]

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 from styrdok.build.generated_files import MANIFEST, generated_names
@@ -39,6 +40,14 @@ def _site_url(site: Path) -> str:
     return str(link["href"])
 
 
+def _publisher(project: Path) -> list[str]:
+    """The publisher flags from the project's mkdocs.yml, as the build reads it."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    block = yaml.safe_load(config.split("\nextra:\n", 1)[1].split("\nextra_css:", 1)[0])["styrdok"]["publisher"]
+    url = ["--publisher-url", block["url"]] if block.get("url") else []
+    return ["--publisher-sv", block["name"]["sv"], "--publisher-en", block["name"]["en"], *url]
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -52,7 +61,7 @@ def test_pages_writes_exactly_what_the_build_generates_into_docs(tmp_path: Path)
     site, project = built_site(), built_project()
     out = tmp_path / "out"
     result = _styrdok(["pages", "--data", str(project / "policy_data"), "--out", str(out),
-                       "--today", TODAY, "--site-url", _site_url(site)], tmp_path)
+                       "--today", TODAY, "--site-url", _site_url(site), *_publisher(project)], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
     generated = generated_names(project / "docs")

@@ -182,7 +182,8 @@ def test_a_partial_translation_marks_what_is_in_english(site: Path) -> None:
     headings = {h["id"]: h for h in page.select("article h2[id]")}
     assert "lang" not in headings["syfte"].attrs and words(headings["syfte"]) == "Purpose"
     assert headings["ansvar"]["lang"] == "sv" and words(headings["ansvar"]) == "Ansvar"
-    untranslated = headings["ansvar"].find_next_sibling()
+    assert words(headings["ansvar"].find_next_sibling()) == "Link to this section"
+    untranslated = headings["ansvar"].find_next_sibling("p", class_="sd-untranslated")
     assert words(untranslated) == "This section is not translated. It is shown in Swedish."
     body = untranslated.find_next_sibling("div")
     assert body["lang"] == "sv" and words(body) == "Kommunstyrelsen ansvarar för öppna data."

@@ -45,7 +45,7 @@ def test_the_installed_stack_is_the_one_the_adapter_was_written_for() -> None:
 
 @pytest.mark.parametrize("override", adapter.TEMPLATE_OVERRIDES, ids=lambda o: o.path)
 def test_each_template_override_was_made_from_the_installed_material_template(override) -> None:
-    original = adapter.material_template(override.material)
+    original = adapter.material_template(override.material, override.package)
     assert original.is_file(), f"Material has no templates/{override.material} any more"
     assert adapter.sha256_of(original) == override.sha256, (
         f"Material's templates/{override.material} changed: redo overrides/{override.path} "
@@ -54,7 +54,7 @@ def test_each_template_override_was_made_from_the_installed_material_template(ov
 
 
 def test_every_template_override_is_listed_in_the_adapter() -> None:
-    on_disk = sorted(p.relative_to(PROJECT / "overrides").as_posix() for p in (PROJECT / "overrides").rglob("*.html"))
+    on_disk = sorted(p.relative_to(PROJECT / "overrides").as_posix() for p in (PROJECT / "overrides").rglob("*.*"))
     listed = sorted(o.path for o in adapter.TEMPLATE_OVERRIDES)
     assert on_disk == listed
 

@@ -303,6 +303,40 @@ def add_revision(path: Path, doc: Document, revision: NewRevision) -> str | None
     return version
 
 
+_REPLACED_BY = re.compile(r"^replaced_by:\s*\{\s*document:\s*([^\s}]+)\s*\}\s*$", re.M)
+
+
+def keep_earlier(data: Path, doc_id: str, doc: Document, decided_on: dt.date) -> Path:
+    """Before a revision, keep the outgoing text as a version of its own: a
+    copy of the file beside it, with `status: revised` and `replaced_by`
+    the current document, named after the date its wording began
+    (`<name>-<YYYY-MM-DD>`; `<name>-fore-<date of the revision>` when the
+    source gives no date). An earlier version that pointed to the current
+    document now points to the kept copy, so the versions stay one line."""
+    path = data / "documents" / f"{doc_id}.yaml"
+    text = path.read_text(encoding="utf-8")
+    dated = [d.date for d in doc.decisions if d.kind in ("revised", "adopted", "confirmed") and d.date is not None]
+    name = doc_id.rsplit("/", 1)[1]
+    earlier_id = f"{doc.organisation}/{name}-{max(dated).isoformat() if dated else 'fore-' + decided_on.isoformat()}"
+    earlier = data / "documents" / f"{earlier_id}.yaml"
+    pointing = []
+    for other in sorted((data / "documents" / doc.organisation).glob("*.yaml")):
+        other_text = other.read_text(encoding="utf-8")
+        match = _REPLACED_BY.search(other_text)
+        if match and match.group(1).strip("\"'") == doc_id and re.search(r"^status:\s*revised\s*$", other_text, re.M):
+            pointing.append((other, other_text[:match.start()] + f"replaced_by: {{document: {earlier_id}}}"
+                             + other_text[match.end():]))
+    if re.search(r"^replaced_by:", text, re.M):
+        raise ScaffoldError(f"{path}: a document with `replaced_by` is not the current version")
+    kept = _set_top_level(text, "status", "revised")
+    kept = re.sub(r"^(status: revised)$", rf"\1\nreplaced_by: {{document: {doc_id}}}",
+                  kept, count=1, flags=re.M)
+    _write_new(data, earlier, kept, Document)
+    for other, other_text in pointing:
+        _edit(other, data, other_text)
+    return earlier
+
+
 def _set_top_level(text: str, key: str, value: str) -> str:
     pattern = re.compile(rf"^{key}:.*$", re.M)
     if not pattern.search(text):

@@ -32,6 +32,15 @@ def document(doc_id: str) -> Address:
     return Address(f"{doc_id}/", doc_id)
 
 
+def changes(doc_id: str) -> Address:
+    """What changed in a version since the one before it, below the version's own page."""
+    return Address(f"{doc_id}/{CHANGES_NAME}/", f"{doc_id}/{CHANGES_NAME}")
+
+
+CHANGES_NAME = "andringar"
+CATALOGUE_FILE = "katalog.jsonld"  # the DCAT-AP-SE catalogue of the exports, at the site root
+
+
 def actor(org: str, actor_id: str) -> Address:
     return Address(f"{org}/aktorer/{actor_id}/", f"{org}/aktorer/{actor_id}")
 
@@ -117,7 +126,7 @@ def _organisation_names() -> list[str]:
 
 RESERVED_ORGANISATION_IDS = frozenset(
     [top_name(page.stem) for page in SITE_PAGES] + [top_name(news_feed(None, DEFAULT_LANGUAGE)[0])]
-    + list(HAND_WRITTEN_PAGES) + list(THEME_NAMES) + list(OTHER_LANGUAGES)
+    + list(HAND_WRITTEN_PAGES) + list(THEME_NAMES) + list(OTHER_LANGUAGES) + [top_name(CATALOGUE_FILE)]
 )
 RESERVED_DOCUMENT_IDS = frozenset(_organisation_names())
 
@@ -130,6 +139,7 @@ class DocumentAnchors:
     facts: str = "fakta"
     history: str = "historik"
     who_does_what: str = "vem-gor-vad"
+    versions: str = "versioner"
 
     def all(self) -> frozenset[str]:
         return frozenset(vars(self).values())

@@ -18,8 +18,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from styrdok.data import urls
-from styrdok.render import atom, exports, ical, text_html
-from styrdok.views import calendar, comparison, gaps, history, review
+from styrdok.render import atom, catalogue, exports, ical, linked_data, text_html
+from styrdok.views import calendar, comparison, gaps, history, review, versions as versions_view
 from styrdok.render import phrase_table, search
 from styrdok.data import schema
 from styrdok.data.library import Library, LoadedDocument, walk_sections
@@ -51,6 +51,7 @@ def _environment() -> Environment:
     )
     env.globals["urls"] = urls
     env.filters["md"] = lambda shown: text_html.block(shown.text)
+    env.filters["lines"] = lambda text: Markup("<br>").join(text.split("\n"))
     env.filters["inline"] = lambda shown: text_html.inline(shown.text if isinstance(shown, Shown) else str(shown))
     return env
 
@@ -74,6 +75,7 @@ class Derived:
         self._without_rule: dict[str | tuple[str, str | None] | None, list[str]] | None = None
         self._incoming: dict[str, list[Link]] | None = None
         self._actors: dict[str, dict[str, Actor]] = {}
+        self._versions: dict[str, list[versions_view.Version]] = {}
 
     def evaluate(self, doc_id: str) -> list[review.DueItem]:
         items = self._items.get(doc_id)
@@ -113,6 +115,14 @@ class Derived:
         if stale is None:
             stale = self._stale[doc_id] = history.stale_translations(self.library.documents[doc_id].model)
         return stale
+
+    def versions(self, doc_id: str) -> list[versions_view.Version]:
+        found = self._versions.get(doc_id)
+        if found is None:
+            found = versions_view.versions_of(self.library, doc_id)
+            for version in found:
+                self._versions[version.doc_id] = found
+        return found
 
     def actor(self, org: str, actor_id: str) -> Actor:
         actors = self._actors.get(org)
@@ -221,6 +231,14 @@ class PageContext:
     def document_link(self, doc_id: str) -> str:
         return self.link(urls.document(doc_id))
 
+    def version_label(self, doc_id: str) -> str:
+        """"Version 1.1", or, when the source gives no number, the version's first day."""
+        number = self.library.documents[doc_id].model.version
+        if number:
+            return f"{self.w.version} {number}"
+        start = next((v.start for v in self.derived.versions(doc_id) if v.doc_id == doc_id), None)
+        return f"{self.w.version} {self.date(start) if start else self.w.version_unknown_date}"
+
     def title(self, doc_id: str) -> Shown:
         return self.pick(self.library.documents[doc_id].model.title)
 
@@ -247,7 +265,7 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
     types = " / ".join(ctx.type_name(t) for t in doc.types)
     record = search.document_record(doc, ctx.today, ctx.pick(doc.title).text, ctx.library.organisations[doc.organisation],
                                     types, ctx.status(loaded.id), ctx.language)
-    return record.front_matter() + _render(
+    return record.front_matter({"feeds": feeds_of(ctx, doc.organisation)}) + _render(
         "document.md.j2",
         ctx,
         doc=doc,
@@ -260,7 +278,33 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
         stale=ctx.language in ctx.derived.stale_translations(loaded.id),
         matrix=document_matrix(doc),
         translated=translated,
+        versions=ctx.derived.versions(loaded.id),
+        linked_data=linked_data.script(linked_data.legislation(
+            ctx.library, loaded.id, ctx.language, ctx.today, ctx.settings, ctx.derived.versions(loaded.id))),
     )
+
+
+def feeds_of(ctx: PageContext, org: str) -> list[dict[str, str]]:
+    """The organisation's feeds, for the page frame to name in the head
+    (the page's front matter, written by `search.Record.front_matter`)."""
+    atom_url = urls.news_feed(org, ctx.language)[1]
+    ics_url = f"{urls.calendar(org).url}{urls.FEED_NAME}.ics"
+    name = ctx.org_name(org)
+    feeds = [{"type": "application/atom+xml", "href": ctx.settings.absolute(ctx.language, atom_url),
+              "title": f"{ctx.w.news_title}: {name}"},
+             {"type": "text/calendar", "href": ctx.settings.absolute(ctx.language, ics_url),
+              "title": f"{ctx.w.calendar_title}: {name}"}]
+    return feeds
+
+
+def changes_page(ctx: PageContext, old_id: str, new_id: str) -> str:
+    """What changed from version `old_id` to version `new_id`, section by section."""
+    old = ctx.library.documents[old_id].model
+    new = ctx.library.documents[new_id].model
+    start = versions_view.start_of(new)
+    decision = next((d for d in reversed(new.decisions) if d.kind == "revised" and d.date == start), None)
+    return _render("changes.md.j2", ctx, old=old, new=new, old_id=old_id, new_id=new_id, decision=decision,
+                   changes=versions_view.compare(old, new, ctx.language))
 
 
 GAP_KINDS = ("no_decision", "placeholder", "rule_without_actor", "no_owner", "actor_without_duties", "unlisted_role",
@@ -324,6 +368,11 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
         linked = {link.document for link in derived.links(doc_id) if link.document}
         return Depends(frozenset({doc_id, *linked}), frozenset([loaded.organisation]))
 
+    def shows_versions(doc_id: str) -> Depends:
+        """A document page also lists every version of its document."""
+        shown = shows_document(doc_id)
+        return Depends(shown.documents | {v.doc_id for v in derived.versions(doc_id)}, shown.organisations)
+
     def of_org(org_id: str, what: str, path: tuple[str | int, ...] = ("id",)) -> Origin:
         return Origin(f"{what} of organisation {org_id!r}", library.organisation_files.get(org_id), path)
 
@@ -340,6 +389,9 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
 
     def document(language: str, address: urls.Address, loaded: LoadedDocument) -> str:
         return document_page(PageContext(library, language, today, address, settings, derived), loaded)
+
+    def changes(language: str, address: urls.Address, old_id: str, new_id: str) -> str:
+        return changes_page(PageContext(library, language, today, address, settings, derived), old_id, new_id)
 
     for language in LANGUAGES:
         def put(address: urls.Address, origin: Origin, template: str,
@@ -404,7 +456,15 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
             loaded = library.documents[doc_id]
             address = urls.document(doc_id)
             planned.append(Planned(address.file(language), Origin(f"the page of document {doc_id!r}", loaded.where),
-                                   partial(document, language, address, loaded), shows_document(doc_id)))
+                                   partial(document, language, address, loaded), shows_versions(doc_id)))
+            line = [v.doc_id for v in derived.versions(doc_id)]
+            if line.index(doc_id) > 0:
+                old_id = line[line.index(doc_id) - 1]
+                address = urls.changes(doc_id)
+                planned.append(Planned(address.file(language), Origin(f"what changed in document {doc_id!r}", loaded.where),
+                                       partial(changes, language, address, old_id, doc_id),
+                                       Depends(frozenset({old_id, doc_id}), frozenset([loaded.organisation]))))
+    planned.append(Planned(urls.CATALOGUE_FILE, the_site, partial(catalogue.catalogue_json, library, settings), EVERYTHING))
     for org_id in sorted(organisations):
         csv_text = cache(partial(exports.matrix_csv, library, org_id, today))  # worked out once for both languages
         json_text = cache(partial(exports.matrix_json, library, org_id, today))

@@ -66,11 +66,12 @@ class Record:
     meta: dict[str, str]
     filters: dict[str, str] = field(default_factory=dict)
 
-    def front_matter(self) -> str:
-        """YAML front matter for the generated Markdown page. Every value is
+    def front_matter(self, more: dict[str, Any] | None = None) -> str:
+        """YAML front matter for the generated Markdown page, with `more` of
+        the page's own (a document page's feeds). Every value is
         double-quoted with its control characters escaped, so no text can
         end the front matter or change its structure."""
-        data = {"pagefind": {"meta": self.meta, "filters": self.filters}}
+        data = {"pagefind": {"meta": self.meta, "filters": self.filters}, **(more or {})}
         body = yaml.safe_dump(data, allow_unicode=True, default_style='"', sort_keys=False, width=2**31)
         return f"---\n{body}---\n\n"
 

@@ -34,11 +34,20 @@ def events_of(doc_id: str, doc: Document, organisation: str) -> list[Event]:
     return [Event(doc_id, organisation, d.kind, d, i, d.version, d.note) for i, d in enumerate(doc.decisions)]
 
 
+def _repeated(library: Library, doc: Document) -> list[Decision]:
+    """The decisions an earlier version shares with the version after it
+    (`styrdok new revision` keeps them in both files): told once, by the newer one."""
+    newer = doc.replaced_by.document if doc.status == "revised" and doc.replaced_by is not None else None
+    return library.documents[newer].model.decisions if newer in library.documents else []
+
+
 def recent(library: Library, organisation: str | None = None, limit: int = 50) -> list[Event]:
-    """Dated events across the library, newest first."""
+    """Dated events across the library, newest first; a decision that two
+    versions of one document both record is told once."""
     events = [e for doc_id, d in library.documents.items()
               if organisation is None or d.organisation == organisation
-              for e in events_of(doc_id, d.model, d.organisation) if e.date is not None]
+              for e in events_of(doc_id, d.model, d.organisation)
+              if e.date is not None and e.decision not in _repeated(library, d.model)]
     events.sort(key=lambda e: (e.date, e.doc_id, e.number), reverse=True)
     return events[:limit]
 

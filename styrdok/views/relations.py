@@ -31,10 +31,11 @@ class Link:
 
 def incoming_links(library: Library) -> dict[str, list[Link]]:
     """For every document, what other documents say about it (in document id
-    order), in one pass: asking each document in turn would be quadratic."""
+    order), in one pass: asking each document in turn would be quadratic.
+    An earlier version's own relations are left out here (`_earlier_version`)."""
     out: dict[str, list[Link]] = {}
     for other_id, other in sorted(library.documents.items()):
-        for r in other.model.relations:
+        for r in other.model.relations if not _earlier_version(library, other_id) else ():
             if r.document is not None:
                 out.setdefault(r.document, []).append(Link(INVERSE[r.kind], other_id, None))
         successor = other.model.replaced_by
@@ -44,6 +45,13 @@ def incoming_links(library: Library) -> dict[str, list[Link]]:
             if link not in out.get(successor.document, []):
                 out.setdefault(successor.document, []).append(link)
     return out
+
+
+def _earlier_version(library: Library, doc_id: str) -> bool:
+    """A kept earlier text whose newer version is in the library: what it says
+    about other documents is on its own page; theirs name the newer version."""
+    doc = library.documents[doc_id].model
+    return doc.status == "revised" and doc.replaced_by is not None and doc.replaced_by.document in library.documents
 
 
 def _successor_kind(status: str) -> str:

@@ -88,5 +88,11 @@ def raw_markup(files: dict[str, bytes], tags: tuple[str, ...] = ("script", "/tit
             if text.startswith("---\n"):
                 front, text = text[4:].split("\n---\n", 1)
                 assert isinstance(yaml.safe_load(front), dict), f"{name}: the front matter is not a mapping"
+            # The page's own JSON-LD (render/linked_data.py) is the one script element a page has:
+            # it must parse, and hold no `<` of its own, so no text can end it.
+            for data in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, flags=re.S):
+                assert "<" not in data, f"{name}: a `<` inside the JSON-LD"
+                json.loads(data)
+            text = re.sub(r'<script type="application/ld\+json">.*?</script>', "", text, flags=re.S)
             found += [f"{name}: <{tag}" for tag in tags if f"<{tag}" in text.lower()]
     return found

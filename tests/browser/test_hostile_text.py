@@ -148,7 +148,14 @@ JS_FORBIDDEN = """() => {
   const bad = [];
   const show = e => e.outerHTML.slice(0, 120);
   for (const e of document.querySelectorAll('[data-planted], base, meta[http-equiv]')) bad.push(show(e));
-  for (const e of document.querySelectorAll('script')) if (e.textContent.includes('__pwned')) bad.push(show(e));
+  for (const e of document.querySelectorAll('script')) {
+    // The page's JSON-LD holds the planted texts as data: a browser never runs it, and it must
+    // parse and hold no `<` (so no text can end it); any other script must not mention the marker.
+    if (e.type === 'application/ld+json') {
+      try { JSON.parse(e.textContent); } catch (err) { bad.push('JSON-LD that does not parse'); }
+      if (e.textContent.includes('<')) bad.push('a `<` inside the JSON-LD');
+    } else if (e.textContent.includes('__pwned')) bad.push(show(e));
+  }
   for (const e of document.querySelectorAll('*')) {
     for (const a of e.attributes) {
       if (/^on/i.test(a.name)) bad.push(`${e.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}"`);
