@@ -71,7 +71,14 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
         "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
         "extends base.html: block htmltitle prints `page.title | striptags | e`; block config adds the "
         "search-index delay (goes with the move to Pagefind); block scripts adds the keyboard help, "
-        "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names",
+        "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names; "
+        "a link to #__search (the front page's search item) opens the header's search",
+    ),
+    TemplateOverride(
+        "partials/alternate.html", "partials/alternate.html",
+        "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b",
+        "the language switch is one link per other language, named in that language (config.extra.alternate "
+        "as mkdocs-static-i18n's reconfigure_material sets it), instead of an icon that opens a list",
     ),
     TemplateOverride(
         "partials/copyright.html", "partials/copyright.html",
