@@ -90,7 +90,7 @@ def test_every_document_page_states_its_status(site: Path, doc: str, language: s
     ("sv", "", {
         "Beslut": "3 mars 2026: Föreslaget av Kommunstyrelsens arbetsutskott, § 14, diarienummer KS 2026/40. "
                   "Enligt dokumentet: «Förslag från arbetsutskottet 3 mars 2026.»",
-        "Översyn": "Ingen översyn, eftersom dokumentet inte gäller. Det står därför inte i kalendern.",
+        "Översyn": "Ingen översyn, för dokumentet gäller inte. Så det står inte med i kalendern.",
     }),
     ("en", "en/", {
         "Decisions": "3 March 2026: Proposed by Working committee of the executive board, § 14, case number "
