@@ -200,6 +200,10 @@ class PageContext:
     def short(self, text: str) -> str:
         return short(text)
 
+    def breakable_path(self, path: str) -> Markup:
+        """A file path that may wrap after each `/` on a narrow screen, never inside a name."""
+        return Markup("/<wbr>").join(path.split("/"))
+
     def anchor(self, anchor_id: str) -> Markup:
         return Markup("{#" + anchor_id + "}")
 
