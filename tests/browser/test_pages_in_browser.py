@@ -100,3 +100,27 @@ def test_the_sites_css_never_lets_words_break_anywhere() -> None:
     found = [f"{sheet.name}: {m.group(0)}" for sheet in sheets
              for m in rule.finditer(re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S))]
     assert not found, "style rules that break words anywhere:\n" + "\n".join(found)
+
+
+def test_a_printed_document_shows_its_text_facts_address_and_date(visitors) -> None:
+    """The print stylesheet: no header, menus or footer; the text, the facts
+    and a line with the page's address and the date of the facts."""
+    visitor = visitors("desktop")
+    page = visitor.page
+    for path in ("alingsas/internationell-policy/", "en/alingsas/internationell-policy/"):
+        visitor.open(path)
+        page.emulate_media(media="print")
+        try:
+            shown = page.evaluate("""() => Object.fromEntries(Object.entries({
+                header: '.md-header', menu: '.md-sidebar--primary', toc: '.md-sidebar--secondary',
+                footer: '.md-footer', crumbs: '.sd-breadcrumbs', note: '.sd-print-only', facts: 'dl.sd-facts',
+                text: '.sd-text', matrix: 'table.sd-marks'
+              }).map(([k, s]) => { const e = document.querySelector(s);
+                return [k, !!e && e.checkVisibility({visibilityProperty: true})]; }))""")
+            note = page.locator(".sd-print-only").inner_text()
+        finally:
+            page.emulate_media(media="screen")
+        assert shown == {"header": False, "menu": False, "toc": False, "footer": False, "crumbs": False,
+                         "note": True, "facts": True, "text": True, "matrix": True}, f"/{path}: {shown}"
+        assert f"/{path}" in note and "2026" in note, note
+        assert not page.locator(".sd-print-only").is_visible(), "the print line is hidden on screen"

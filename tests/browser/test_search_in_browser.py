@@ -63,3 +63,23 @@ def test_a_page_opened_from_a_search_result_highlights_at_once(visitors) -> None
     visitor.open(DOCUMENT + "?h=kommunfullmäktige", wait_until="networkidle")
     visitor.page.wait_for_selector(".md-content mark", timeout=15000)
     assert len(index_requests(visitor)) == 1
+
+
+@pytest.mark.parametrize(("prefix", "width"), [("", "desktop"), ("en/", "phone")])
+def test_the_front_pages_search_link_opens_the_headers_search(visitors, prefix: str, width: str) -> None:
+    """The front door's search item leads to the search the header offers:
+    following it (by keyboard) puts the cursor in the search field."""
+    visitor = visitors(width)
+    visitor.open(prefix, wait_until="networkidle")
+    page = visitor.page
+    link = page.locator("article a[data-sd-search]")
+    assert link.count() == 1, "the front page has no search link"
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement?.classList.contains('md-search__input')", timeout=5000)
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type("vänort" if not prefix else "twin town")
+    page.wait_for_selector(RESULT, timeout=15000)
+    assert len(index_requests(visitor)) == 1
+    page.keyboard.press("Escape")
+    assert not visitor.page_errors, visitor.page_errors
