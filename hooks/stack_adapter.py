@@ -72,7 +72,7 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
         "extends base.html: block htmltitle prints `page.title | striptags | e`; block config adds the "
         "search-index delay (goes with the move to Pagefind); block scripts adds the keyboard help, "
         "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names; "
-        "a link to #__search (the front page's search item) opens the header's search",
+        "the front page's search item (a[data-sd-search]) clicks the header's search button",
     ),
     TemplateOverride(
         "partials/alternate.html", "partials/alternate.html",
