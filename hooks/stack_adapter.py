@@ -74,7 +74,14 @@ TEMPLATE_OVERRIDES: tuple[TemplateOverride, ...] = (
         "`<link rel=alternate>` for the feeds a page's front matter lists (`page.meta.feeds`); block content "
         "marks a searchable page's body and prints its search filters and facts (Pagefind's data attributes); "
         "block scripts adds the keyboard help, "
-        "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names",
+        "using Material's `lang.t`, config.extra.styrdok_words, its element ids (__drawer, __search, __toc) and class names; "
+        "the front page's search item (a[data-sd-search]) clicks the header's search button",
+    ),
+    TemplateOverride(
+        "partials/alternate.html", "partials/alternate.html",
+        "572b1d4dae611aa5fd65107edec95e44331b6141abf86834ea4dc6c1ddd7241b",
+        "the language switch is one link per other language, named in that language (config.extra.alternate "
+        "as mkdocs-static-i18n's reconfigure_material sets it), instead of an icon that opens a list",
     ),
     TemplateOverride(
         "sitemap.xml", "sitemap.xml",

@@ -36,8 +36,7 @@ def _today():
 
 
 def _settings(config: MkDocsConfig) -> SiteSettings:
-    options = dict(config.extra.get("styrdok") or {})
-    return SiteSettings(site_url=config.site_url or "", **options)
+    return SiteSettings.from_options(config.site_url or "", config.extra.get("styrdok") or {})
 
 
 def on_startup(command: str, dirty: bool) -> None:

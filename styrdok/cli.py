@@ -22,6 +22,8 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+
 from styrdok.build import generated_files, site
 from styrdok.data import scaffold, today
 from styrdok.views.gaps import warnings
@@ -81,9 +83,40 @@ def _site_settings(args: argparse.Namespace) -> SiteSettings:
     if not site_url:
         raise _UsageError(f"--site-url: the feeds need the site's absolute address "
                           f"(give --site-url or set {SITE_URL_VARIABLE})")
-    publisher = {"name": {"sv": args.publisher_sv, "en": args.publisher_en}, "url": args.publisher_url}
-    return SiteSettings(site_url=site_url, due_soon_days=args.due_soon_days,
-                        publisher=publisher if args.publisher_sv or args.publisher_en else {})
+    options = _configured_options(args.data.parent / "mkdocs.yml")
+    if args.due_soon_days is not None:
+        options["due_soon_days"] = args.due_soon_days
+    if args.publisher_sv or args.publisher_en or args.publisher_url:
+        options["publisher"] = {"name": {"sv": args.publisher_sv, "en": args.publisher_en}, "url": args.publisher_url}
+    return SiteSettings.from_options(site_url, options)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for the settings here: `!ENV [NAME,
+    default]` is the variable or its default; other tags are not needed."""
+
+
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """`!ENV NAME` or `!ENV [NAME, ..., default]`: the first variable set, else the default."""
+    if isinstance(node, yaml.SequenceNode):
+        *names, default = loader.construct_sequence(node)
+    else:
+        names, default = [loader.construct_scalar(node)], None  # type: ignore[arg-type]
+    return next((os.environ[str(n)] for n in names if str(n) in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _environment_value)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _configured_options(config: Path) -> dict[str, object]:
+    """`extra.styrdok` of the project's mkdocs.yml (beside the data folder),
+    so `pages` writes what the build writes: publisher, report-an-error
+    target and the due-soon window come from the same place."""
+    if not config.is_file():
+        return {}
+    loaded = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    return dict((loaded.get("extra") or {}).get("styrdok") or {})
 
 
 class _UsageError(Exception):
@@ -222,13 +255,13 @@ def main(argv: list[str] | None = None) -> int:
                            help=f"YYYY-MM-DD (default: ${today.ENV}, else the real date)")
     pages_cmd.add_argument("--site-url", default=None,
                            help=f"the site's absolute address, for the feeds (default: ${SITE_URL_VARIABLE})")
-    pages_cmd.add_argument("--due-soon-days", type=int, default=DEFAULT_DUE_SOON_DAYS,
-                           help="days before a date that count as \"due soon\" "
-                                f"(mkdocs.yml extra.styrdok.due_soon_days; default {DEFAULT_DUE_SOON_DAYS})")
+    pages_cmd.add_argument("--due-soon-days", type=int, default=None,
+                           help="days before a date that count as \"due soon\" (default: mkdocs.yml "
+                                f"extra.styrdok.due_soon_days beside the data folder, else {DEFAULT_DUE_SOON_DAYS}); "
+                                "the publisher and report-an-error settings come from there too")
     for flag, what in (("--publisher-sv", "the publisher's Swedish name"), ("--publisher-en", "its English name"),
                        ("--publisher-url", "its address (default: the site's)")):
-        pages_cmd.add_argument(flag, default=None, help=f"{what}, for the open data catalogue "
-                               "(mkdocs.yml extra.styrdok.publisher)")
+        pages_cmd.add_argument(flag, default=None, help=f"{what}, in place of mkdocs.yml extra.styrdok.publisher")
 
     args = parser.parse_args(argv)
     try:

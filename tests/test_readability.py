@@ -96,3 +96,110 @@ def test_the_readability_page_links_to_documents_in_its_own_language(language: s
         assert html is not None and html.get("lang") == language, f"{href} leaves the {language} site"
         targets.add(target.parent.relative_to((site / prefix).resolve()).as_posix())
     assert targets == documents
+
+
+# --- the site's own words (issue 14, point 8) ------------------------------------------
+#
+# The site's own Swedish aims for LIX 40 or less, its English help texts for
+# Flesch 60 or more. LIX and Flesch are made for running text: a lone label
+# ("Dokumentägare") scores like a hard text on its own. So the site's words are
+# measured as a reader meets them: every text of words.yaml of two sentences or
+# more on its own (introductions, notices, help texts), all of words.yaml
+# together (labels included, each a sentence), the introduction of every
+# hand-written reader page, and the About page (om.md), the site's help page,
+# as a whole. The sources' own text is never measured here: it is not rewritten.
+
+MAX_LIX = 40.0
+MIN_FLESCH_HELP = 60.0
+HAND_WRITTEN_READER_PAGES = ("om", "tillganglighet")  # the developer pages are left out
+
+
+def _site_words() -> dict[str, dict[str, str]]:
+    import yaml
+
+    data = yaml.safe_load((PROJECT / "styrdok" / "render" / "words.yaml").read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if isinstance(value.get("sv"), str)}
+
+
+def _plain(text: str) -> str:
+    """Placeholders as a short word, Markdown and HTML removed; a label
+    without a full stop counts as a sentence."""
+    text = re.sub(r"\{[a-z_]+\}", "X", text)
+    text = re.sub(r"\{#[^}]*\}|<[^>]+>|[*`]", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    lines = [line.strip().lstrip("-#").strip() for line in text.splitlines() if line.strip()]
+    return " ".join(line if re.search(r"[.!?:]$", line) else line + "." for line in lines)
+
+
+def _sentences(text: str) -> int:
+    return len(re.findall(r"[.!?](?:\s|$)", text.strip()))
+
+
+def _lix(text: str) -> float:
+    textstat.set_lang("sv")
+    try:
+        return textstat.lix(text)
+    finally:
+        textstat.set_lang("en")
+
+
+def _flesch(text: str) -> float:
+    textstat.set_lang("en")
+    return textstat.flesch_reading_ease(text)
+
+
+def _introduction(markdown: str) -> str:
+    """A page's text before its first section heading, without its title."""
+    body = markdown.split("\n## ", 1)[0]
+    return "\n".join(line for line in body.splitlines() if not line.startswith("# "))
+
+
+import re  # noqa: E402
+import textstat  # noqa: E402
+
+
+def test_each_swedish_help_text_has_a_lix_of_40_or_less() -> None:
+    failing = [f"  {key}: LIX {_lix(_plain(v['sv'])):.1f}: {v['sv']}" for key, v in _site_words().items()
+               if _sentences(_plain(v["sv"])) >= 2 and _lix(_plain(v["sv"])) > MAX_LIX]
+    assert not failing, "Swedish texts of words.yaml above LIX 40 (write shorter sentences and words):\n" + "\n".join(failing)
+
+
+def test_each_english_help_text_has_a_flesch_score_of_60_or_more() -> None:
+    failing = [f"  {key}: Flesch {_flesch(_plain(v['en'])):.1f}: {v['en']}" for key, v in _site_words().items()
+               if _sentences(_plain(v["en"])) >= 2 and _flesch(_plain(v["en"])) < MIN_FLESCH_HELP]
+    assert not failing, "English texts of words.yaml below Flesch 60 (write plainer English):\n" + "\n".join(failing)
+
+
+def test_all_the_sites_words_together_read_easily() -> None:
+    words = _site_words()
+    assert len(words) > 100, "words.yaml was not read"
+    lix = _lix(" ".join(_plain(v["sv"]) for v in words.values()))
+    flesch = _flesch(" ".join(_plain(v["en"]) for v in words.values()))
+    assert lix <= MAX_LIX, f"the Swedish of words.yaml, labels included, has a LIX of {lix:.1f}"
+    assert flesch >= MIN_FLESCH_HELP, f"the English of words.yaml, labels included, has a Flesch score of {flesch:.1f}"
+
+
+@pytest.mark.parametrize("page", HAND_WRITTEN_READER_PAGES)
+def test_the_introduction_of_each_hand_written_page_reads_easily(page: str) -> None:
+    sv = _plain(_introduction((PROJECT / "docs" / f"{page}.md").read_text(encoding="utf-8")))
+    en = _plain(_introduction((PROJECT / "docs" / f"{page}.en.md").read_text(encoding="utf-8")))
+    assert sv and en, page
+    assert _lix(sv) <= MAX_LIX, f"docs/{page}.md: the introduction has a LIX of {_lix(sv):.1f}:\n{sv}"
+    assert _flesch(en) >= MIN_FLESCH_HELP, f"docs/{page}.en.md: the introduction has a Flesch score of {_flesch(en):.1f}:\n{en}"
+
+
+def test_the_about_page_reads_easily_as_a_whole() -> None:
+    sv = _plain((PROJECT / "docs" / "om.md").read_text(encoding="utf-8"))
+    en = _plain((PROJECT / "docs" / "om.en.md").read_text(encoding="utf-8"))
+    assert _lix(sv) <= MAX_LIX, f"docs/om.md has a LIX of {_lix(sv):.1f}"
+    assert _flesch(en) >= MIN_FLESCH_HELP, f"docs/om.en.md has a Flesch score of {_flesch(en):.1f}"
+
+
+def test_the_measures_tell_easy_from_hard() -> None:
+    """The bounds mean something: a plain text passes, a heavy one fails."""
+    assert _lix("Vi skriver korta meningar. De är lätta att läsa.") <= MAX_LIX
+    assert _lix("Kommunfullmäktigeförsamlingens styrdokumentshantering förutsätter "
+                "verksamhetsövergripande samordningsinsatser avseende internationaliseringsarbetet.") > MAX_LIX
+    assert _flesch("We write short sentences. They are easy to read.") >= MIN_FLESCH_HELP
+    assert _flesch("Notwithstanding organisational considerations, intergovernmental collaboration "
+                   "necessitates comprehensive institutionalised coordination mechanisms.") < MIN_FLESCH_HELP

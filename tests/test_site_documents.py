@@ -99,7 +99,7 @@ def test_plain_english_pages_say_the_swedish_text_applies(site: Path) -> None:
 
 def test_swedish_page_of_an_english_only_document_marks_the_english_text(site: Path) -> None:
     soup = page(site, "vasteras/policy-internationellt-arbete", "sv")
-    assert "Dokumentet finns bara på engelska" in soup.select_one(".sd-version").get_text()
+    assert "Här finns dokumentet bara på engelska" in soup.select_one(".sd-version").get_text()
     english = [el for el in soup.select("article [lang=en]") if "tool for development" in el.get_text()]
     assert english, "the English text on the Swedish page must carry lang=en"
 

@@ -26,13 +26,20 @@ def soup(site: Path, path: str) -> BeautifulSoup:
 
 
 def cell(page: BeautifulSoup, row_heading: str, column: str) -> str:
-    """Text of the matrix cell at (row, column), found by their visible labels."""
+    """The duties behind the matrix cell at (row, column), found by their
+    visible labels: the cell holds a mark that links to the actor's duties
+    in that row, listed under the matrix."""
     table = page.select_one("table.sd-matrix")
     columns = [th.get_text(" ", strip=True) for th in table.select("thead th")]
     assert column in columns, f"no column {column!r} in {columns}"
     for row in table.select("tbody tr"):
         if row.th.get_text(" ", strip=True) == row_heading:
-            return row.find_all(["th", "td"])[columns.index(column)].get_text(" ", strip=True)
+            mark = row.find_all(["th", "td"])[columns.index(column)].select_one("a.sd-mark")
+            assert mark is not None, f"no mark at ({row_heading!r}, {column!r})"
+            target = page.find(id=mark["href"].removeprefix("#"))
+            assert target is not None and target.name == "li", mark["href"]
+            assert target.find_parent("section")["id"] == table.select("thead th")[columns.index(column)].a["href"][1:]
+            return target.get_text(" ", strip=True)
     raise AssertionError(f"no row {row_heading!r}")
 
 
@@ -80,14 +87,16 @@ def test_actor_page_links_the_body_it_belongs_to(site: Path) -> None:
     assert board.select_one("dl.sd-facts").find("a", href="../kommunstyrelsens-arbetsutskott/")
 
 
-def test_organisation_matrix_counts_and_links(site: Path) -> None:
+def test_organisation_matrix_shows_the_duties_behind_each_mark(site: Path) -> None:
     page = soup(site, "alingsas/ansvar")
     table = page.select_one("table.sd-matrix")
     columns = [th.get_text(" ", strip=True) for th in table.select("thead th")]
     row = table.select_one("tbody tr")
     value = row.find_all(["th", "td"])[columns.index("Kultur- och fritidsnämnden")]
-    assert value.a["href"] == "../aktorer/kultur-och-fritidsnamnden/#ansvar"
-    assert "uppgift" in value.get_text()
+    target = page.find(id=value.a["href"].removeprefix("#"))
+    assert "vänortskedjan" in target.get_text(" "), "the mark leads to the duties themselves, not a count"
+    actor = target.find_parent("section")
+    assert actor.h3.a["href"] == "../aktorer/kultur-och-fritidsnamnden/"
     assert soup(site, "alingsas").find("a", href="ansvar/"), "the organisation page links its matrix"
 
 

@@ -119,12 +119,15 @@ def test_unknown_validity_is_never_until_further_notice(site: Path) -> None:
             "Uppgift saknas i källan" if language == "sv" else "Not stated in the source")
 
 
-def test_only_a_late_document_has_the_late_notice(site: Path) -> None:
+def test_lateness_is_said_once_in_the_summary_line(site: Path) -> None:
     late = {"mandatperiod-kant", "forsenad-ar", "vart-fjarde-ar"}
     for doc in REVIEW_STATUS:
         for _, prefix in LANGUAGES:
             page = soup(site / prefix / "provby" / doc / "index.html")
-            assert (page.select_one(".sd-overdue") is not None) == (doc in late), doc
+            marks = page.select("article .sd-status-overdue")
+            assert len(marks) == (doc in late), doc
+            if marks:
+                assert marks[0].find_parent("p", class_="sd-summary"), doc
 
 
 CALENDAR_ROWS = {  # (document title, duty, status, when, who must act), per language

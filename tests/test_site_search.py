@@ -61,7 +61,9 @@ def test_a_document_has_its_filters_and_facts_in_the_pages_language(site: Path, 
     assert {k: filters[k] for k in expected} == expected
     assert filters["review"] in {"Försenad", "Snart dags", "I tid", "Okänt", "Genomförd", "Ingen regel för översyn",
                                  "Late", "Due soon", "On time", "Unknown", "Done", "No review rule"}
-    assert meta["title"] == page.select_one("article h1").get_text(" ", strip=True)
+    # The result names the organisation apart (organisation · type · status), so its title is the
+    # document's own, which the page's heading begins with ("Title – Organisation").
+    assert page.select_one("article h1").get_text(" ", strip=True).startswith(meta["title"] + " – ")
     assert {k: meta[k] for k in expected} == expected
     # The filters and facts are read by Pagefind, not shown, and not searched as body text.
     assert all(e.find_parent(attrs={"hidden": True}) for e in page.select("[data-pagefind-filter], [data-pagefind-meta]"))

@@ -210,6 +210,10 @@ class PageContext:
     def short(self, text: str) -> str:
         return short(text)
 
+    def breakable_path(self, path: str) -> Markup:
+        """A file path that may wrap after each `/` on a narrow screen, never inside a name."""
+        return Markup("/<wbr>").join(path.split("/"))
+
     def anchor(self, anchor_id: str) -> Markup:
         return Markup("{#" + anchor_id + "}")
 
@@ -221,6 +225,18 @@ class PageContext:
     # --- names and links --------------------------------------------------------
     def link(self, address: urls.Address, fragment: str = "") -> str:
         return urls.relative(self.here.url, address.url) + (f"#{fragment}" if fragment else "")
+
+    def report_link(self) -> str:
+        """Where "report an error" leads from this page (SiteSettings.report_error)."""
+        target = self.settings.report_error
+        if not target or ":" in target.split("/", 1)[0]:  # empty, or an address with a scheme
+            return target
+        page, _, fragment = target.partition("#")
+        return self.link(urls.Address(page, page.rstrip("/")), fragment)
+
+    def absolute_here(self) -> str:
+        """This page's full address, for a printout."""
+        return self.settings.absolute(self.language, self.here.url)
 
     def actor_name(self, org: str, actor_id: str) -> str:
         return self.derived.actor(org, actor_id).name.get(self.language)

@@ -79,19 +79,27 @@ def actor_duties(documents: Iterable[tuple[str, Document]], actor: str) -> list[
 class OrganisationMatrix:
     actors: list[str]
     documents: list[str]
-    counts: dict[tuple[str, str], int]  # (document, actor) → number of duties
+    duties: dict[tuple[str, str], list[tuple[Section, Text]]]  # (document, actor) → (section, duty), in order
+
+    def count(self, doc_id: str, actor: str) -> int:
+        return len(self.duties.get((doc_id, actor), ()))
+
+    def of_actor(self, actor: str) -> list[tuple[str, list[tuple[Section, Text]]]]:
+        """One actor's duties, by document in the matrix's order."""
+        return [(d, self.duties[(d, actor)]) for d in self.documents if (d, actor) in self.duties]
 
 
 def organisation_matrix(documents: list[tuple[str, Document]], actor_order: list[str]) -> OrganisationMatrix:
-    """Documents × actors; the cell counts the actor's duties in the document.
-    Actors keep the organisation's own order; actors without duties are left out."""
-    counts: dict[tuple[str, str], int] = {}
+    """Documents × actors; a cell holds the actor's duties in the document,
+    each with its section. Actors keep the organisation's own order; actors
+    without duties are left out."""
+    duties: dict[tuple[str, str], list[tuple[Section, Text]]] = {}
     for doc_id, doc in documents:
         for row in document_matrix(doc).rows:
-            for actor, duties in row.cells.items():
-                counts[(doc_id, actor)] = counts.get((doc_id, actor), 0) + len(duties)
-    used = {actor for _, actor in counts}
-    return OrganisationMatrix([a for a in actor_order if a in used], [d for d, _ in documents], counts)
+            for actor, texts in row.cells.items():
+                duties.setdefault((doc_id, actor), []).extend((row.section, t) for t in texts)
+    used = {actor for _, actor in duties}
+    return OrganisationMatrix([a for a in actor_order if a in used], [d for d, _ in documents], duties)
 
 
 def export_rows(documents: list[tuple[str, Document]]) -> list[dict[str, str]]:

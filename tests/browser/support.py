@@ -355,3 +355,72 @@ def drawer_problems(page) -> list[str]:
     elif page.evaluate("document.activeElement.dataset.sdFor") != "__drawer":
         problems.append("after Escape, focus does not return to the menu button")
     return problems
+
+
+# --- layout --------------------------------------------------------------------------
+
+# Reads the page as laid out now and returns what makes it hard to read:
+# - a word in a table cell or list item that the browser broke across lines
+#   (each word, cut at spaces and at hyphens, dashes and slashes where a line
+#   may end, must lie on one line: one client rect);
+# - a table cell or list item whose content is wider than the cell;
+# - a table, list or anything inside one whose computed style lets words
+#   break anywhere (word-break: break-all / break-word, overflow-wrap: anywhere);
+# - a page that is wider than the window (it would scroll sideways).
+JS_LAYOUT_PROBLEMS = """() => {
+  const problems = [];
+  const describe = e => e.outerHTML.replace(/\\s+/g, ' ').slice(0, 120);
+  const root = document.querySelector('main .md-content') || document.body;
+  // Visually hidden parts (a phone's table headings, kept for screen readers) are not read.
+  const hidden = e => { for (let a = e; a && a !== root; a = a.parentElement) { const r = a.getBoundingClientRect(); if (r.width <= 1 || r.height <= 1) return true; } return false; };
+  const boxes = [...root.querySelectorAll('td, th, li')].filter(e => e.getClientRects().length > 0 && !hidden(e));
+  for (const box of boxes) {
+    const cs = getComputedStyle(box);
+    if (cs.wordBreak === 'break-all' || cs.wordBreak === 'break-word' || cs.overflowWrap === 'anywhere') {
+      problems.push(`lets words break anywhere (word-break: ${cs.wordBreak}; overflow-wrap: ${cs.overflowWrap}): ${describe(box)}`);
+      continue;
+    }
+    if ((box.tagName === 'TD' || box.tagName === 'TH') && box.scrollWidth > box.clientWidth + 1) {
+      problems.push(`content wider than its cell (${box.scrollWidth} > ${box.clientWidth} px): ${describe(box)}`);
+    }
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const seen = new Set();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const holder = node.parentElement && node.parentElement.closest('td, th, li');
+    if (!holder || !root.contains(holder) || holder.getClientRects().length === 0 || hidden(holder)) continue;
+    const inner = node.parentElement;
+    const ics = getComputedStyle(inner);
+    if (ics.wordBreak === 'break-all' || ics.wordBreak === 'break-word' || ics.overflowWrap === 'anywhere') {
+      const key = describe(inner);
+      if (!seen.has(key)) { seen.add(key); problems.push(`lets words break anywhere (word-break: ${ics.wordBreak}; overflow-wrap: ${ics.overflowWrap}): ${key}`); }
+      continue;
+    }
+    const text = node.data;
+    const word = /[^\\s\\-\\u2010-\\u2015\\/]+[\\-\\u2010-\\u2015\\/]?/g;
+    for (let m = word.exec(text); m; m = word.exec(text)) {
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0);
+      const lines = new Set(rects.map(r => Math.round(r.top)));
+      if (lines.size > 1) {
+        problems.push(`the word ${JSON.stringify(m[0])} is broken across ${lines.size} lines in ${describe(holder)}`);
+      }
+    }
+  }
+  const wide = document.documentElement.scrollWidth;
+  if (wide > window.innerWidth) {
+    const culprits = [...document.body.querySelectorAll('*')].filter(e => {
+      const r = e.getBoundingClientRect();
+      return r.right > window.innerWidth + 1 && getComputedStyle(e).position !== 'fixed'
+        && !e.closest('.sd-table-scroll, .md-typeset__scrollwrap, .md-sidebar, .md-search');
+    }).slice(0, 3).map(describe);
+    problems.push(`the page is ${wide} px wide in a ${window.innerWidth} px window (it scrolls sideways): ${culprits.join(' | ')}`);
+  }
+  return problems;
+}"""
+
+
+def layout_problems(page) -> list[str]:
+    return page.evaluate(JS_LAYOUT_PROBLEMS)

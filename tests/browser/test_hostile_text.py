@@ -84,7 +84,7 @@ class Hostile:
     site: Path
     values: list[str]  # every planted text
     planted: set[tuple[str, str]]  # (model, field) that got one
-    titles: dict[str, tuple[str, str]]  # document id → (sv title, en title) as planted
+    titles: dict[str, tuple[str, str]]  # document id → its (sv, en) heading: planted title – planted organisation name
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +113,12 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hostile]:
 
     planter = plant_library(project / "policy_data", make)
     library = load_library(project / "policy_data")
-    titles = {d: (loaded.model.title.sv, loaded.model.title.en) for d, loaded in library.documents.items()}
+    def heading(loaded, language: str) -> str | None:
+        title = loaded.model.title.get(language)
+        org = library.organisations[loaded.organisation].name.get(language)
+        return None if title is None else f"{title} – {org}"
+
+    titles = {d: (heading(loaded, "sv"), heading(loaded, "en")) for d, loaded in library.documents.items()}
     site = project / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, f"the site with hostile text did not build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"

@@ -33,9 +33,10 @@ def test_language_switcher_lands_on_the_same_document(visitors, base_url: str, d
     visitor.open(document_path)
     page = visitor.page
     target = "sv" if document_path.startswith("en/") else "en"
-    page.locator(".md-header .md-select > button").click()
-    link = page.locator(f".md-select__link[hreflang='{target}']")
+    link = page.locator(f".md-header a.sd-language__link[hreflang='{target}']")
     assert link.count() == 1, f"/{document_path}: the language switcher has no link to {target!r}"
+    name = {"sv": "Svenska", "en": "English"}[target]
+    assert link.inner_text().strip() == name, f"/{document_path}: the switch is labelled with the other language's name"
     with page.expect_navigation():
         link.click()
     landed = page.url.removeprefix(base_url).split("#")[0]

@@ -13,6 +13,13 @@ No third parties, nothing missing
 - every file the page loads (style sheets, scripts, images, fonts) exists;
 - no JavaScript error is thrown.
 
+Reading (issue 14)
+- no word in a table cell or list item is broken across lines, no cell's
+  content is wider than the cell, and nothing lets words break anywhere
+  (word-break: break-all or break-word, overflow-wrap: anywhere);
+- the page itself is never wider than the window (no sideways scrolling;
+  a wide table scrolls in its own box).
+
 Keyboard (2.1.1, 2.4.1, 2.4.3, 2.4.7)
 - the first Tab reaches a skip link; following it moves focus into the main
   content;
@@ -25,6 +32,9 @@ Keyboard (2.1.1, 2.4.1, 2.4.3, 2.4.7)
 
 from __future__ import annotations
 
+import re
+
+from ..site_build import PROJECT
 from . import support
 from .conftest import require_pages
 
@@ -61,6 +71,8 @@ def test_page_in_the_browser(visitors, width: str, page_path: str) -> None:
     if missing:
         problems.append("files the page loads are missing:\n" + "\n".join(f"  {m}" for m in missing))
 
+    problems += [f"reading: {p}" for p in support.layout_problems(page)]
+
     controls, stops = support.tab_through(page)
     if not controls:
         problems.append("keyboard: no link or control found on the page")
@@ -76,3 +88,39 @@ def test_page_in_the_browser(visitors, width: str, page_path: str) -> None:
     if visitor.page_errors:
         problems.append("JavaScript errors:\n" + "\n".join(f"  {e}" for e in visitor.page_errors))
     assert not problems, f"/{page_path} at {support.WIDTHS[width][0]} px ({width}):\n" + "\n".join(problems)
+
+
+def test_the_sites_css_never_lets_words_break_anywhere() -> None:
+    """The site's own style sheets never ask for breaks inside words (the
+    browser test above checks the computed styles, Material's included)."""
+    assets = PROJECT / "docs" / "assets"
+    sheets = sorted(assets.glob("*.css"))
+    assert sheets, f"no style sheets in {assets}"
+    rule = re.compile(r"word-break\s*:\s*break-(all|word)|overflow-wrap\s*:\s*anywhere")
+    found = [f"{sheet.name}: {m.group(0)}" for sheet in sheets
+             for m in rule.finditer(re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S))]
+    assert not found, "style rules that break words anywhere:\n" + "\n".join(found)
+
+
+def test_a_printed_document_shows_its_text_facts_address_and_date(visitors) -> None:
+    """The print stylesheet: no header, menus or footer; the text, the facts
+    and a line with the page's address and the date of the facts."""
+    visitor = visitors("desktop")
+    page = visitor.page
+    for path in ("alingsas/internationell-policy/", "en/alingsas/internationell-policy/"):
+        visitor.open(path)
+        page.emulate_media(media="print")
+        try:
+            shown = page.evaluate("""() => Object.fromEntries(Object.entries({
+                header: '.md-header', menu: '.md-sidebar--primary', toc: '.md-sidebar--secondary',
+                footer: '.md-footer', crumbs: '.sd-breadcrumbs', note: '.sd-print-only', facts: 'dl.sd-facts',
+                text: '.sd-text', matrix: 'table.sd-marks'
+              }).map(([k, s]) => { const e = document.querySelector(s);
+                return [k, !!e && e.checkVisibility({visibilityProperty: true})]; }))""")
+            note = page.locator(".sd-print-only").inner_text()
+        finally:
+            page.emulate_media(media="screen")
+        assert shown == {"header": False, "menu": False, "toc": False, "footer": False, "crumbs": False,
+                         "note": True, "facts": True, "text": True, "matrix": True}, f"/{path}: {shown}"
+        assert f"/{path}" in note and "2026" in note, note
+        assert not page.locator(".sd-print-only").is_visible(), "the print line is hidden on screen"

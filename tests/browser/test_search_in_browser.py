@@ -208,3 +208,22 @@ def test_open_results_fit_the_screen_and_pass_axe(visitors, width: str) -> None:
     page.wait_for_function("!document.getElementById('sd-search').open", timeout=5000)
     assert page.evaluate("document.activeElement.classList.contains('sd-search-open')")
     assert not visitor.foreign, visitor.foreign
+
+
+@pytest.mark.parametrize(("prefix", "width"), [("", "desktop"), ("en/", "phone")])
+def test_the_front_pages_search_link_opens_the_headers_search(visitors, prefix: str, width: str) -> None:
+    """The front door's search item leads to the search the header offers:
+    following it (by keyboard) puts the cursor in the search field."""
+    visitor = visitors(width)
+    visitor.open(prefix, wait_until="networkidle")
+    page = visitor.page
+    link = page.locator("article a[data-sd-search]")
+    assert link.count() == 1, "the front page has no search link"
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('sd-search').open", timeout=5000)
+    page.wait_for_function("document.activeElement?.id === 'sd-search-input'", timeout=5000)
+    page.keyboard.type("vänort" if not prefix else "twin town")
+    page.wait_for_function("document.querySelectorAll('#sd-search-results li').length > 0", timeout=15000)
+    page.keyboard.press("Escape")
+    assert not visitor.page_errors, visitor.page_errors
