@@ -187,16 +187,20 @@ def render_page(rows: list[Row], skipped: list[tuple[str, str | None]], language
         out.append("")
         out.append(f'<p><a href="{_link(doc_id)}"{en}>{_escape(title)}</a> (<code>{doc_id}</code>)</p>')
         out.append("")
-        out.append("<table>")
+        out.append('<table class="sd-readability">')
         out.append(f"<caption>{w.readability_caption}: <span{en}>{_escape(title)}</span></caption>")
-        out.append("<thead><tr>" + "".join(f'<th scope="col">{c}</th>' for c in w.readability_columns) + "</tr></thead>")
+        numeric = range(1, 5)  # sentences, words, words per sentence, Flesch: aligned on the right
+        number = ' class="sd-number"'
+        out.append("<thead><tr>" + "".join(f'<th scope="col"{number if i in numeric else ""}>{c}</th>'
+                                           for i, c in enumerate(w.readability_columns)) + "</tr></thead>")
         out.append("<tbody>")
         for r in doc_rows:
             verdict = (w.readability_yes_fail if r.fails else w.readability_yes_ok) if r.checked else w.readability_no
             out.append(
                 f'<tr><th scope="row"><span{en}>{_escape(r.label)}</span> <code>{_escape(r.field)}</code></th>'
-                f"<td>{r.sentences}</td><td>{r.words}</td><td>{r.avg_sentence_length:.1f}</td>"
-                f"<td>{r.flesch:.1f}</td><td>{verdict}</td></tr>"
+                f'<td class="sd-number">{r.sentences}</td><td class="sd-number">{r.words}</td>'
+                f'<td class="sd-number">{r.avg_sentence_length:.1f}</td>'
+                f'<td class="sd-number">{r.flesch:.1f}</td><td>{verdict}</td></tr>'
             )
         out.append("</tbody>")
         out.append("</table>")

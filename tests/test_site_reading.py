@@ -4,6 +4,7 @@ on the real built site, in both languages, parsed from the HTML."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -123,3 +124,15 @@ def test_the_original_gets_its_place_when_the_data_has_it(tmp_path: Path) -> Non
         assert f'<li><a href="https://example.org/policy.pdf" rel="noopener">{link}</a></li>' in actions
     before = build_pages(load_library(PROJECT / "policy_data"), dt.date.fromisoformat(TODAY), SiteSettings(site_url="https://example.org/"))
     assert "<li>Biblioteket har ingen länk till originalet.</li>" in before[f"{DOC}.md"].split('<ul class="sd-actions">', 1)[1]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_numbers_in_tables_are_aligned_on_the_right(site: Path, prefix: str) -> None:
+    """Counts and scores stand in their own right-aligned cells (the readability figures)."""
+    page = soup(site, prefix + "readability")
+    numbers = page.select("article table td.sd-number")
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", cell.get_text(strip=True)) for cell in numbers)
+    header = [th.get_text(strip=True) for th in page.select("article table thead th.sd-number")][:4]
+    assert len(header) == 4
+    css = (PROJECT / "docs" / "assets" / "views.css").read_text(encoding="utf-8")
+    assert "td.sd-number" in css and "text-align: right" in css.split("td.sd-number", 1)[1].split("}", 1)[0]
