@@ -46,7 +46,10 @@ def test_the_shapes_catch_a_dataset_without_publisher(graph: rdflib.Graph) -> No
 
 def test_every_download_address_exists_in_the_built_site(site: Path, graph: rdflib.Graph) -> None:
     addresses = sorted({str(o) for o in graph.objects(None, DCAT.downloadURL)} | {str(o) for o in graph.objects(None, DCAT.accessURL)})
-    assert len(addresses) == 2 * 2 + 2 * 2 + 2  # library feed and calendar in two languages; the organisation's too; its matrix as CSV and JSON
+    # library feed and calendar in two languages; the organisation's too; its matrix and the list of
+    # every document, each as CSV and JSON
+    assert len(addresses) == 2 * 2 + 2 * 2 + 2 + 2
+    assert any(a.endswith("/dokument.csv") for a in addresses) and any(a.endswith("/dokument.json") for a in addresses)
     for address in addresses:
         assert address.startswith(BASE)
         assert (site / address.removeprefix(BASE)).is_file(), address

@@ -120,3 +120,29 @@ def test_home_lists_every_document_in_both_languages(site: Path) -> None:
 def test_not_found_pages_are_in_their_own_language(site: Path) -> None:
     for path, language in [("404.html", "sv"), ("en/404.html", "en")]:
         assert BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml").html["lang"] == language
+
+
+def test_the_list_of_documents_names_every_document_with_its_status(site: Path) -> None:
+    """dokument.csv and dokument.json (in the open data catalogue): every document
+    once, its status on the build's day, and addresses that exist in both languages."""
+    import csv
+    import datetime as dt
+    import json
+
+    from styrdok.data.library import load_library
+
+    from .site_build import TODAY
+
+    library = load_library(PROJECT / "policy_data")
+    day = dt.date.fromisoformat(TODAY)
+    rows = list(csv.DictReader((site / "dokument.csv").read_text(encoding="utf-8").splitlines()))
+    listed = json.loads((site / "dokument.json").read_text(encoding="utf-8"))["documents"]
+    assert [r["document"] for r in rows] == [d["document"] for d in listed] == sorted(library.documents)
+    for row in listed:
+        doc = library.documents[row["document"]].model
+        assert row["status"] == doc.shown_status(day)
+        assert row["title_sv"] == (doc.title.sv or "") and row["title_en"] == (doc.title.en or "")
+        for language, prefix in (("sv", ""), ("en", "en/")):
+            path = row[f"address_{language}"].split("://", 1)[1].split("/", 1)[1]
+            assert path == f"{prefix}{row['document']}/" and (site / path / "index.html").exists()
+    assert (site / "en" / "dokument.csv").read_bytes() == (site / "dokument.csv").read_bytes()

@@ -68,6 +68,13 @@ def organisation_matrix(org: str) -> Address:
     return Address(f"{org}/ansvar/", f"{org}/ansvar")
 
 
+def document_list(extension: str, language: str) -> str:
+    """The list of every document (CSV or JSON) at the site root; both
+    languages get the same bilingual file, as with the matrix exports."""
+    suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+    return f"dokument{suffix}.{extension}"
+
+
 def export(org: str, extension: str, language: str) -> str:
     """The matrix export beside the organisation's page. Both languages get
     the same bilingual file; the suffix makes the i18n plugin put it under /en/."""
@@ -127,6 +134,7 @@ def _organisation_names() -> list[str]:
 RESERVED_ORGANISATION_IDS = frozenset(
     [top_name(page.stem) for page in SITE_PAGES] + [top_name(news_feed(None, DEFAULT_LANGUAGE)[0])]
     + list(HAND_WRITTEN_PAGES) + list(THEME_NAMES) + list(OTHER_LANGUAGES) + [top_name(CATALOGUE_FILE)]
+    + [top_name(document_list("csv", DEFAULT_LANGUAGE))]
 )
 RESERVED_DOCUMENT_IDS = frozenset(_organisation_names())
 

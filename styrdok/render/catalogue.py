@@ -13,6 +13,7 @@ are in schema/dcat-ap-se-shapes.ttl (tests/test_open_data.py).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from styrdok.data import urls
@@ -85,13 +86,18 @@ def catalogue(library: Library, settings: SiteSettings) -> dict[str, Any]:
                                   [{"@value": Words(lang).calendar_title, "@language": lang}]) for lang in LANGUAGES]),
         ]
 
+    def csv_and_json(address: Callable[[str], str]) -> list[dict[str, Any]]:
+        """The CSV and JSON files of an export (the same bilingual file under both languages)."""
+        return [distribution(address(ext), "sv", file_type, media, _both(word))
+                for ext, file_type, media, word in (("csv", "CSV", "text/csv", "export_csv"),
+                                                    ("json", "JSON", "application/json", "export_json"))]
+
     datasets = feeds(None)
+    datasets.append(dataset("documents", _both("document_list_title"), "dataset_documents_description",
+                            csv_and_json(lambda ext: urls.document_list(ext, "sv"))))
     for org_id in sorted(library.organisations):
-        matrix_files = [(urls.export(org_id, ext, "sv"), file_type, media, word)
-                        for ext, file_type, media, word in (("csv", "CSV", "text/csv", "export_csv"),
-                                                            ("json", "JSON", "application/json", "export_json"))]
         datasets.append(dataset(f"matrix-{org_id}", titled("org_matrix_title", org_id), "dataset_matrix_description",
-                                [distribution(f, "sv", t, m, _both(word)) for f, t, m, word in matrix_files]))
+                                csv_and_json(lambda ext, org_id=org_id: urls.export(org_id, ext, "sv"))))
         datasets.extend(feeds(org_id))
     return {
         "@context": CONTEXT,

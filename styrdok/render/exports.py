@@ -15,8 +15,10 @@ import datetime as dt
 import io
 import json
 
+from styrdok.data import urls
 from styrdok.data.library import Library
 from styrdok.views.responsibilities import export_rows
+from styrdok.render.settings import SiteSettings
 from styrdok.render.words import Words, status_key
 
 FIELDS = ["document", "status", "status_sv", "status_en", "section", "section_sv", "section_en", "actor", "actor_sv", "actor_en", "duty_sv", "duty_en"]
@@ -49,14 +51,50 @@ def spreadsheet_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def matrix_csv(library: Library, org: str, today: dt.date) -> str:
+def _csv(fields: list[str], rows: list[dict[str, str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()} for row in _rows(library, org, today))
+    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
+
+
+def matrix_csv(library: Library, org: str, today: dt.date) -> str:
+    return _csv(FIELDS, _rows(library, org, today))
 
 
 def matrix_json(library: Library, org: str, today: dt.date) -> str:
     data = {"organisation": org, "fields": FIELDS, "duties": _rows(library, org, today)}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+DOCUMENT_FIELDS = ["document", "organisation", "types", "title_sv", "title_en", "status", "status_sv", "status_en",
+                   "adopted", "address_sv", "address_en"]
+
+
+def _document_rows(library: Library, today: dt.date, settings: SiteSettings) -> list[dict[str, str]]:
+    """Every document of the library, with its status on `today` and its
+    address in both languages; a fact the source lacks is an empty cell."""
+    sv, en = Words("sv"), Words("en")
+    rows = []
+    for doc_id, loaded in sorted(library.documents.items()):
+        doc = loaded.model
+        address = urls.document(doc_id).url
+        rows.append({
+            "document": doc_id, "organisation": doc.organisation, "types": " ".join(doc.types),
+            "title_sv": doc.title.sv or "", "title_en": doc.title.en or "",
+            "status": doc.shown_status(today), "status_sv": sv[status_key(doc, today)],
+            "status_en": en[status_key(doc, today)],
+            "adopted": doc.adopted_on.isoformat() if doc.adopted_on else "",
+            "address_sv": settings.absolute("sv", address), "address_en": settings.absolute("en", address),
+        })
+    return rows
+
+
+def documents_csv(library: Library, today: dt.date, settings: SiteSettings) -> str:
+    return _csv(DOCUMENT_FIELDS, _document_rows(library, today, settings))
+
+
+def documents_json(library: Library, today: dt.date, settings: SiteSettings) -> str:
+    data = {"fields": DOCUMENT_FIELDS, "documents": _document_rows(library, today, settings)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -481,6 +481,11 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
                                        partial(changes, language, address, old_id, doc_id),
                                        Depends(frozenset({old_id, doc_id}), frozenset([loaded.organisation]))))
     planned.append(Planned(urls.CATALOGUE_FILE, the_site, partial(catalogue.catalogue_json, library, settings), EVERYTHING))
+    documents_csv = cache(partial(exports.documents_csv, library, today, settings))  # the same file in both languages
+    documents_json = cache(partial(exports.documents_json, library, today, settings))
+    for language in LANGUAGES:
+        planned.append(Planned(urls.document_list("csv", language), the_site, documents_csv, EVERYTHING))
+        planned.append(Planned(urls.document_list("json", language), the_site, documents_json, EVERYTHING))
     for org_id in sorted(organisations):
         csv_text = cache(partial(exports.matrix_csv, library, org_id, today))  # worked out once for both languages
         json_text = cache(partial(exports.matrix_json, library, org_id, today))

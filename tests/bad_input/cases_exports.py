@@ -25,6 +25,15 @@ def _neutralised(column: str, text: str) -> Callable[[dict[str, bytes]], None]:
     return inspect
 
 
+def _title_neutralised_in_the_list(text: str) -> Callable[[dict[str, bytes]], None]:
+    """A title that starts like a formula reaches the list of documents neutralised."""
+    def inspect(files: dict[str, bytes]) -> None:
+        assert not formula_cells(files), formula_cells(files)
+        assert [row["title_sv"] for row in csv_rows(files, "dokument.csv")] == ["'" + text]
+        assert [row["title_sv"] for row in json_data(files, "dokument.json")["documents"]] == [text]
+    return inspect
+
+
 def _plain_cells_unchanged(files: dict[str, bytes]) -> None:
     rows = csv_rows(files)
     assert [row["duty_sv"] for row in rows] == ["Minus 5 = mer än -5; @ och + mitt i texten."]
@@ -71,6 +80,9 @@ XML_HOSTILE = 'Plan ]]> <![CDATA[ x ]]> </title> &amp; &#0; "q" \'a\' <entry>'
 ICS_HOSTILE = "Plan; DESCRIPTION:x, y\\n END:VEVENT BEGIN:VEVENT \\ ; , : \U0001F600 \u05e9\u05dc\u05d5\u05dd"
 
 CASES = [
+    case("formula-in-title-in-the-document-list", "exports",
+         accepted(_title_neutralised_in_the_list('=HYPERLINK("http://evil.example","Policy")')),
+         set_field(DOC, "title.sv", '=HYPERLINK("http://evil.example","Policy")')),
     case("formula-equals-in-duty", "exports", accepted(_neutralised("duty_sv", '=HYPERLINK("http://evil.example","klicka")')),
          set_field(DOC, DUTY + ".sv", '=HYPERLINK("http://evil.example","klicka")'), sample=True),
     case("formula-plus-in-duty", "exports", accepted(_neutralised("duty_en", "+1+cmd|' /C calc'!A0")),
