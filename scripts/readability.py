@@ -187,6 +187,9 @@ def render_page(rows: list[Row], skipped: list[tuple[str, str | None]], language
         out.append("")
         out.append(f'<p><a href="{_link(doc_id)}"{en}>{_escape(title)}</a> (<code>{doc_id}</code>)</p>')
         out.append("")
+        # A wide table scrolls in its own box, never the page (a phone is 375 px wide).
+        out.append(f'<div class="sd-table-scroll" tabindex="0" role="region" '
+                   f'aria-label="{_escape(w.readability_caption)}: {_escape(title)}">')
         out.append('<table class="sd-readability">')
         out.append(f"<caption>{w.readability_caption}: <span{en}>{_escape(title)}</span></caption>")
         numeric = range(1, 5)  # sentences, words, words per sentence, Flesch: aligned on the right
@@ -204,6 +207,7 @@ def render_page(rows: list[Row], skipped: list[tuple[str, str | None]], language
             )
         out.append("</tbody>")
         out.append("</table>")
+        out.append("</div>")
         out.append("")
     out.append(f"## {w.readability_skipped_title}")
     out.append("")
