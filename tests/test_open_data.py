@@ -9,10 +9,11 @@ from pathlib import Path
 import pyshacl
 import pytest
 import rdflib
-import yaml
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 from .history_site import build
+from styrdok.cli import _configured_options
+
 from .site_build import PROJECT
 
 BASE = "http://127.0.0.1:8000/"
@@ -56,8 +57,7 @@ def test_every_download_address_exists_in_the_built_site(site: Path, graph: rdfl
 
 
 def test_titles_descriptions_and_publisher_in_both_languages(graph: rdflib.Graph) -> None:
-    settings = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:", 1)[1].split("\nextra_css:", 1)[0])
-    publisher_names = settings["styrdok"]["publisher"]["name"]
+    publisher_names = _configured_options(PROJECT / "mkdocs.yml")["publisher"]["name"]  # as `styrdok pages` reads it
     for kind in (DCAT.Catalog, DCAT.Dataset):
         for subject in graph.subjects(RDF.type, kind):
             for prop in (DCTERMS.title, DCTERMS.description):

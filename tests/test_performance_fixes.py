@@ -18,6 +18,7 @@ from styrdok.views import calendar, history, relations, review
 from styrdok.build import html_blocks, site
 from styrdok.data import urls
 from styrdok.render import pages, text_html
+from styrdok.cli import _ConfigLoader  # mkdocs.yml read as the build reads it, !ENV included
 from styrdok.data.library import load_library, walk_sections
 
 
@@ -95,13 +96,6 @@ def test_tables_set_aside_from_markdown_come_back_as_markdown_would_give_them(li
         quick = html_blocks.put_back(markdown.markdown(stripped, extensions=extensions, extension_configs=options), tables)
         assert quick == plain, name
     assert set_aside > 10
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's own tags (!ENV) read as plain values."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def test_shared_values_match_asking_each_time(library) -> None:
