@@ -15,10 +15,12 @@ export NO_MKDOCS_2_WARNING := 1
 # refuses a file whose hash differs); the project itself is then installed
 # on its own, as an editable install cannot be hash-checked.
 # --no-build-isolation: a package published only as source (feedgen) is
-# built with the setuptools that comes with the venv, instead of one pip
-# would download for the build without checking its hash.
+# built with the locked setuptools, installed first (the venv's own is too
+# old to build a wheel), instead of one pip would download for the build
+# without checking its hash.
 $(BIN)/.installed: pyproject.toml constraints.txt requirements-ci.txt
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r <(awk '/^setuptools==/{p=1} p{print; if ($$0 !~ /\\$$/) exit}' requirements-ci.txt)
 	$(BIN)/pip install --quiet --require-hashes --no-deps --no-build-isolation -r requirements-ci.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
