@@ -211,6 +211,15 @@ def let_go_of_page(page: Any) -> None:
     page.content = None
 
 
+def add_anchor_ids(page: Any, ids: set[str]) -> None:
+    """Tell MkDocs' anchor check (validation.links.anchors) about ids in HTML
+    it did not parse: the blocks styrdok.build.html_blocks sets aside. MkDocs
+    fills `page.present_anchor_ids` while rendering, before `on_page_content`,
+    and reads it once every page is rendered."""
+    if ids:
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+
+
 def watch_only(server: Any, docs_dir: str, paths: list[Path]) -> Any:
     """Make `mkdocs serve` watch these files of docs_dir instead of all of it."""
     server.unwatch(docs_dir)

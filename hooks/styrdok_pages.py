@@ -25,7 +25,7 @@ from styrdok.render import words
 from styrdok.render.settings import SiteSettings
 
 _session = stack_adapter.session
-_tables = html_blocks.TablesSetAside()
+_html = html_blocks.BlocksSetAside()
 
 
 def _today():
@@ -85,11 +85,17 @@ def on_build_error(error: Exception) -> None:
         idle_gc.collect_later()
 
 
+_ids: dict[str, set[str]] = {}
+
+
 @event_priority(-200)
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
-    return _tables.from_markdown(page.file.src_uri, markdown)
+    aside = _html.from_markdown(page.file.src_uri, markdown)
+    _ids[page.file.src_uri] = aside.ids
+    return aside.markdown
 
 
 @event_priority(200)
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
-    return _tables.into_html(page.file.src_uri, html)
+    stack_adapter.add_anchor_ids(page, _ids.pop(page.file.src_uri, set()))
+    return _html.into_html(page.file.src_uri, html)

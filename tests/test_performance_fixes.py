@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 import time
 from pathlib import Path
 
@@ -76,26 +77,34 @@ def test_relative_links_match_relpath(here: list[str], there: list[str], slash_h
     assert urls.relative(from_url, to_url) == _relpath(from_url, to_url)
 
 
-def test_tables_set_aside_from_markdown_come_back_as_markdown_would_give_them(library) -> None:
-    """hooks/styrdok_pages.py hands the generated tables past Python-Markdown
-    (styrdok.html_blocks): every generated page must convert to the same HTML
-    either way, with the extensions mkdocs.yml loads."""
+def test_html_set_aside_from_markdown_comes_back_as_markdown_would_give_it(library) -> None:
+    """hooks/styrdok_pages.py hands the generated HTML blocks past
+    Python-Markdown (styrdok.build.html_blocks): every generated page must
+    convert to the same HTML either way, with the extensions mkdocs.yml
+    loads, and the ids MkDocs would have found in the blocks are kept."""
     import markdown
 
     config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     options = {next(iter(e)): e[next(iter(e))] for e in config["markdown_extensions"] if isinstance(e, dict)}
-    set_aside = 0
+    set_aside = aside_chars = total = 0
     for name, text in pages.build_pages(library, TODAY).items():
         if not name.endswith(".md"):
             continue
         body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text  # front matter is MkDocs'
-        stripped, tables = html_blocks.set_aside(body)
-        set_aside += len(tables)
+        aside = html_blocks.set_aside(body)
+        set_aside += len(aside.blocks)
         plain = markdown.markdown(body, extensions=extensions, extension_configs=options)
-        quick = html_blocks.put_back(markdown.markdown(stripped, extensions=extensions, extension_configs=options), tables)
+        quick = html_blocks.put_back(markdown.markdown(aside.markdown, extensions=extensions, extension_configs=options),
+                                     aside.blocks)
         assert quick == plain, name
-    assert set_aside > 10
+        assert aside.ids == set(re.findall(r'<[^>]*\sid="([^"]+)"', "\n".join(aside.blocks))), name
+        html_share = sum(len(block) for block in aside.blocks) / max(len(body), 1)
+        assert html_share > 0.3 or len(body) < 2000, (name, html_share)
+        aside_chars += sum(len(block) for block in aside.blocks)
+        total += len(body)
+    assert set_aside > 100
+    assert aside_chars / total > 0.85  # Markdown reads headings and markers, not the HTML
 
 
 def test_shared_values_match_asking_each_time(library) -> None:

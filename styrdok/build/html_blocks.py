@@ -1,57 +1,123 @@
-"""Hand the generated HTML tables past Python-Markdown.
+"""Hand the generated HTML past Python-Markdown.
 
-The pages' tables (matrices, calendars, the comparison, the gaps) are HTML
-that the templates already made safe. Python-Markdown would only read them
-through its HTML parser to pass them on unchanged, and that was most of the
-time spent on the largest pages (a third of a second for the comparison at
-500 documents, on every rebuild after a title is edited). So each table that
-stands as a block of its own is swapped for a marker before Markdown, and
-put back in the HTML after: the same bytes, without the parsing. A test
-converts every generated page both ways, with the extensions mkdocs.yml
-loads, and compares the HTML.
+A generated page is mostly HTML that the templates already made safe: its
+tables, lists, facts and notes stand as raw HTML blocks between a few
+Markdown headings. Python-Markdown would read every one of those blocks with
+its HTML parser, and MkDocs a second time to collect their ids, only to pass
+them on unchanged; at 1,000 documents that was about a third of the MkDocs
+build. So each top-level block that Python-Markdown would keep as raw HTML
+is swapped for a marker before Markdown and put back in the HTML after: the
+same bytes, without the parsing. The headings stay Markdown, so MkDocs still
+makes the table of contents and the heading anchors.
+
+A block is set aside when it is a paragraph of its own (a blank line or the
+start before it, a blank line or the end after it) made of elements that
+Python-Markdown treats as block-level, each starting a line and closing at
+the end of one: Python-Markdown then keeps each whole as a raw HTML block. The ids inside are returned, so that MkDocs can
+still check links to them. A test converts every generated page both ways,
+with the extensions mkdocs.yml loads, and compares the HTML.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-# A table at the start of a line, after a blank line (or the start), up to
-# the first line that is `</table>` (tables are not nested here), followed
-# by a blank line (or the end): what Python-Markdown reads as a raw HTML block.
-_TABLE = re.compile(r"(?:(?<=\n\n)|\A)<table\b[^\n]*\n(?:(?!\n\n)[\s\S])*?\n</table>(?=\n\n|\n?\Z)")
-_MARKER = "<!--styrdok-table-{}-->"
-_MARKERS = re.compile(r"<!--styrdok-table-(\d+)-->")
-
-
-def set_aside(markdown: str) -> tuple[str, list[str]]:
-    """The Markdown with each table block replaced by a marker, and the tables."""
-    tables: list[str] = []
-
-    def swap(match: re.Match[str]) -> str:
-        tables.append(match.group(0))
-        return _MARKER.format(len(tables) - 1)
-
-    return _TABLE.sub(swap, markdown), tables
+# Python-Markdown's block-level elements (markdown.Markdown.block_level_elements)
+# that the templates start a block with.
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main",
+    "nav", "ol", "p", "pre", "section", "table", "ul",
+})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>/]")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--[\s\S]*?-->")
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+_MARKER = "<!--styrdok-html-{}-->"
+_MARKERS = re.compile(r"<!--styrdok-html-(\d+)-->")
+_CHUNKS = re.compile(r"\n\n+")
 
 
-def put_back(html: str, tables: list[str]) -> str:
-    """The HTML with each marker replaced by its table."""
-    if not tables:
+def _starts_block(text: str, at: int) -> bool:
+    start = _START.match(text, at)
+    return start is not None and start.group(1).lower() in _BLOCK_TAGS
+
+
+def _whole_block(chunk: str) -> bool:
+    """Whether `chunk` is block-level elements only, each opened at the start
+    of a line and closed at the end of one, the last at the chunk's end."""
+    if not _starts_block(chunk, 0):
+        return False
+    depth = 0
+    for tag in _TAG.finditer(chunk):
+        name = tag.group(2)
+        if name is None:  # a comment
+            continue
+        if tag.group(3) or name.lower() in _VOID:  # <x/> or a void element: no closing tag
+            if depth:
+                continue
+        else:
+            depth += -1 if tag.group(1) else 1
+            if depth:
+                continue
+        # an element at the top closed here: the chunk ends, or a line with the next one starts
+        end = tag.end()
+        if end == len(chunk):
+            return True
+        if chunk[end] != "\n" or not _starts_block(chunk, end + 1):
+            return False
+    return False
+
+
+@dataclass
+class SetAside:
+    """A page's Markdown with its HTML blocks replaced by markers."""
+
+    markdown: str
+    blocks: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)  # the ids inside the blocks
+
+
+def set_aside(markdown: str) -> SetAside:
+    """The Markdown with each whole HTML block replaced by a marker."""
+    out: list[str] = []
+    blocks: list[str] = []
+    position = 0
+    for gap in [*_CHUNKS.finditer(markdown), None]:
+        end = gap.start() if gap is not None else len(markdown)
+        chunk = markdown[position:end].rstrip("\n")  # the file's last newline stays
+        if chunk.startswith("<") and _whole_block(chunk):
+            blocks.append(chunk)
+            out.append(_MARKER.format(len(blocks) - 1))
+        else:
+            out.append(chunk)
+        out.append(markdown[position + len(chunk):end])
+        if gap is not None:
+            out.append(gap.group(0))
+            position = gap.end()
+    ids = {match.group(1) for block in blocks for match in _ID.finditer(block)}
+    return SetAside("".join(out), blocks, ids)
+
+
+def put_back(html: str, blocks: list[str]) -> str:
+    """The HTML with each marker replaced by its block."""
+    if not blocks:
         return html
-    return _MARKERS.sub(lambda m: tables[int(m.group(1))], html)
+    return _MARKERS.sub(lambda m: blocks[int(m.group(1))], html)
 
 
-class TablesSetAside:
-    """The tables set aside from each page's Markdown until its HTML is made
-    (the generator converts the Markdown in between), keyed by the page's
-    source path."""
+class BlocksSetAside:
+    """The blocks set aside from each page's Markdown until its HTML is made
+    (MkDocs converts the Markdown in between), keyed by the page's source path."""
 
     def __init__(self) -> None:
-        self._tables: dict[str, list[str]] = {}
+        self._blocks: dict[str, list[str]] = {}
 
-    def from_markdown(self, page: str, markdown: str) -> str:
-        markdown, self._tables[page] = set_aside(markdown)
-        return markdown
+    def from_markdown(self, page: str, markdown: str) -> SetAside:
+        result = set_aside(markdown)
+        self._blocks[page] = result.blocks
+        return result
 
     def into_html(self, page: str, html: str) -> str:
-        return put_back(html, self._tables.pop(page, []))
+        return put_back(html, self._blocks.pop(page, []))
