@@ -34,8 +34,9 @@ def page_uri(settings: SiteSettings, doc_id: str, language: str) -> str:
 
 
 def legislation(library: Library, doc_id: str, language: str, today: dt.date, settings: SiteSettings,
-                versions: list[Version]) -> dict[str, Any]:
-    """The facts of one document page in one language."""
+                versions: list[Version], replaced: list[str]) -> dict[str, Any]:
+    """The facts of one document page in one language; `replaced`: the
+    documents (sorted) that this one replaced."""
     loaded = library.documents[doc_id]
     doc = loaded.model
     shown = language if language in doc.versions else next(iter(doc.versions))
@@ -74,9 +75,7 @@ def legislation(library: Library, doc_id: str, language: str, today: dt.date, se
             data["translationOfWork"] = {"@id": page_uri(settings, doc_id, original)}
     # What this text changes: the version before it, and documents it replaced.
     changed = [line[place - 1]] if place > 0 else []
-    changed += sorted(d for d, other in library.documents.items()
-                      if other.model.status == "replaced" and other.model.replaced_by is not None
-                      and other.model.replaced_by.document == doc_id)
+    changed += replaced
     if changed:
         data["legislationChanges"] = [{"@id": page_uri(settings, d, language)} for d in changed]
     return {k: v for k, v in data.items() if v not in (None, [], {})}

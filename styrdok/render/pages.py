@@ -76,6 +76,7 @@ class Derived:
         self._incoming: dict[str, list[Link]] | None = None
         self._actors: dict[str, dict[str, Actor]] = {}
         self._versions: dict[str, list[versions_view.Version]] = {}
+        self._replacing: dict[str, list[str]] | None = None
 
     def evaluate(self, doc_id: str) -> list[review.DueItem]:
         items = self._items.get(doc_id)
@@ -123,6 +124,15 @@ class Derived:
             for version in found:
                 self._versions[version.doc_id] = found
         return found
+
+    def replaced_by(self, doc_id: str) -> list[str]:
+        """The replaced documents (sorted by id) that name `doc_id` as what replaced them."""
+        if self._replacing is None:
+            self._replacing = {}
+            for d, other in sorted(self.library.documents.items()):
+                if other.model.status == "replaced" and other.model.replaced_by is not None:
+                    self._replacing.setdefault(other.model.replaced_by.document, []).append(d)
+        return self._replacing.get(doc_id, [])
 
     def actor(self, org: str, actor_id: str) -> Actor:
         actors = self._actors.get(org)
@@ -296,7 +306,8 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
         translated=translated,
         versions=ctx.derived.versions(loaded.id),
         linked_data=linked_data.script(linked_data.legislation(
-            ctx.library, loaded.id, ctx.language, ctx.today, ctx.settings, ctx.derived.versions(loaded.id))),
+            ctx.library, loaded.id, ctx.language, ctx.today, ctx.settings, ctx.derived.versions(loaded.id),
+            ctx.derived.replaced_by(loaded.id))),
     )
 
 
