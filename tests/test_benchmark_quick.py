@@ -7,7 +7,9 @@ its results are in docs/benchmark.md.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,9 +50,17 @@ def test_quick_benchmark_prints_its_table(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("| measure") and "N = 10" in lines[0] and "N = 30" in lines[0]
-    for label in ("styrdok build", "hand-written, stock config", "ratio styrdok / hand-written stock",
+    for label in ("styrdok build", "hand-written, styrdok's config minus hooks, Pagefind", "ratio styrdok / hand-written tuned",
                   "HTML per document page", "Pagefind index, inside the styrdok build", "search bundle sv",
                   "search bundle en", "first view of a document page"):
         assert any(line.startswith(f"| {label}") for line in lines), label
-    assert lines[-1].startswith("build ratio styrdok / hand-written stock at N=30: ")
+    assert re.fullmatch(r"build ratio styrdok / hand-written tuned at N=30: \d+\.\d\d \(CPU\), \d+\.\d\d \(wall\)", lines[-1])
+    written_by = next(line for line in lines if line.startswith("|   its pages written by"))
+    assert "styrdok pages at fe03226" in written_by  # the pinned generator, from the checkout's history
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    for size in results["sizes"]:
+        assert size["hand_tuned"]["ok"] and size["tuned_cpu_ratio"] > 0
+        assert size["search"]["sv"]["pages"] > 0
+        for lang in ("sv", "en"):  # the search is set up the same on both sides
+            assert size["hand_search"][lang]["pages"] == size["search"][lang]["pages"]
     assert (tmp_path / "results.json").exists()
