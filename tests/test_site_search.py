@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings, strategies as st
 
 from styrdok.build import search_index
 from styrdok.render import search
@@ -150,6 +151,20 @@ def test_front_matter_keeps_hostile_text_inert() -> None:
 
     assert front.startswith("---\n") and front.count("\n---\n") == 1
     assert yaml.safe_load(front.split("---\n")[1]) == {"pagefind": {"meta": {"title": text}, "filters": {"organisation": text}}}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(), st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_front_matter_reads_back_exactly_as_mkdocs_reads_it(title: str, organisation: str) -> None:
+    """Any text, line separators and C1 controls included, comes back from
+    MkDocs' front-matter reader as it went in."""
+    from mkdocs.utils import meta
+
+    more = {"feeds": [{"title": organisation, "href": "x.xml"}]}
+    body, data = meta.get_data(search.Record(meta={"title": title}, filters={"organisation": organisation})
+                               .front_matter(more) + "# Rubrik\n")
+    assert data == {"pagefind": {"meta": {"title": title}, "filters": {"organisation": organisation}}, **more}
+    assert body == "# Rubrik\n"
 
 
 @pytest.mark.parametrize("url, root", [("", "./"), ("vaxjo/", "../"), ("en/", "../"), ("en/vaxjo/aktorer/ks/", "../../../../")])

@@ -9,6 +9,7 @@ only with http(s) or mailto, and no headings (the page owns its outline).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -46,9 +47,13 @@ def _plain_paragraphs(text: str) -> Markup | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)
 def block(text: str) -> Markup:
     """Markdown from the data → sanitised HTML, with no blank lines inside, so
-    it stays one raw-HTML block when embedded in a generated Markdown page."""
+    it stays one raw-HTML block when embedded in a generated Markdown page.
+    Kept for the texts seen last: a page shows each duty twice (in its
+    section and under its actor), and both languages' pages may show the
+    same untranslated passage."""
     plain = _plain_paragraphs(text)
     if plain is not None:
         return plain
