@@ -80,17 +80,28 @@ class SetAside:
 
 
 def set_aside(markdown: str) -> SetAside:
-    """The Markdown with each whole HTML block replaced by a marker."""
+    """The Markdown with each run of whole HTML blocks replaced by one marker.
+    Python-Markdown puts one blank line between consecutive raw blocks,
+    whatever the number of blank lines between them in the Markdown, so a run
+    comes back joined that way."""
     out: list[str] = []
     blocks: list[str] = []
+    run: list[str] = []  # the blocks of the run being read; its marker is the last item of `out`
     position = 0
     for gap in [*_CHUNKS.finditer(markdown), None]:
         end = gap.start() if gap is not None else len(markdown)
         chunk = markdown[position:end].rstrip("\n")  # the file's last newline stays
         if chunk.startswith("<") and _whole_block(chunk):
-            blocks.append(chunk)
-            out.append(_MARKER.format(len(blocks) - 1))
+            if run:
+                run.append(chunk)
+                out.pop()  # the blank lines since the run's last block
+            else:
+                run = [chunk]
+                out.append(_MARKER.format(len(blocks)))
+                blocks.append("")
+            blocks[-1] = "\n\n".join(run)
         else:
+            run = []
             out.append(chunk)
         out.append(markdown[position + len(chunk):end])
         if gap is not None:
