@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from styrdok.data import files as data_files
 from styrdok.build.generated_files import MANIFEST, GeneratedWriter
+from styrdok.build.links import BrokenLinks, LinkCheck
 from styrdok.data.library import Library, load_library
 from styrdok.render.pages import plan_pages, render_planned
 from styrdok.render.plan import Depends, Planned, change_between, to_render_again
@@ -85,23 +86,30 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
 def _load_render_write(data_dir: Path, docs_dir: Path, today: dt.date,
                        settings: SiteSettings) -> tuple[list[str], list[str]]:
     library = load_library(data_dir)  # raises DataError before any file is written
-    changed, planned = _render_write(library, docs_dir, today, settings)
+    changed, planned, _ = _render_write(library, docs_dir, today, settings)
     return changed, sorted(page.name for page in planned)
 
 
 def _render_write(library: Library, docs_dir: Path, today: dt.date, settings: SiteSettings,
-                  last: _Rendered | None = None) -> tuple[list[str], list[Planned]]:
+                  last: _Rendered | None = None) -> tuple[list[str], list[Planned], LinkCheck]:
     """Plan the pages and render them into docs/: every page, or after
     `last` render of this process only those the edit since then touched
-    (their declared `Depends`); the others stay as they are. Returns the
-    changed names and the plan."""
+    (their declared `Depends`); the others stay as they are. Every link of
+    every generated page must lead somewhere (links.LinkCheck), or nothing
+    is written. Returns the changed names, the plan and the links read."""
     planned = plan_pages(library, today, settings)
     only = None if last is None else to_render_again(planned, last.depends, change_between(last.library, library))
+    link_check = LinkCheck() if last is None or only is None else last.links
     with GeneratedWriter(docs_dir) as writer:  # nothing reaches docs/ unless every page renders
         if only is not None:
             writer.keep(page.name for page in planned if page.name not in only)
-        render_planned(planned, out=writer, hand_written=writer.hand_written(), only=only)
-        return writer.finish(), planned
+        hand_written = list(writer.hand_written())
+        render_planned(planned, out=link_check.watching(writer), hand_written=hand_written, only=only)
+        link_check.keep_only(page.name for page in planned)
+        broken = link_check.problems(hand_written)
+        if broken:
+            raise BrokenLinks(broken)
+        return writer.finish(), planned, link_check
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,7 @@ class _Rendered:
     today: dt.date
     settings: SiteSettings
     depends: dict[str, Depends]  # each generated file, and what it shows
+    links: LinkCheck  # each generated file's links and anchors
 
 
 _rendered: dict[str, _Rendered] = {}
@@ -125,8 +134,8 @@ def _load_render_write_again(data_dir: Path, docs_dir: Path, today: dt.date,
     library = load_library(data_dir)  # parses only the files that changed (library.read_model)
     if last is not None and ((last.today, last.settings) != (today, settings) or _stats(docs_dir, last.depends) is None):
         last = None  # another day or setting, or generated files gone: render everything
-    changed, planned = _render_write(library, docs_dir, today, settings, last)
-    _rendered[key] = _Rendered(library, today, settings, {page.name: page.depends for page in planned})
+    changed, planned, link_check = _render_write(library, docs_dir, today, settings, last)
+    _rendered[key] = _Rendered(library, today, settings, {page.name: page.depends for page in planned}, link_check)
     return changed, sorted(page.name for page in planned)
 
 
@@ -153,6 +162,8 @@ def _in_child_process(work: Callable[..., T], *args: Any) -> T:
             os.close(read_end)
             try:
                 outcome: tuple[str, Any] = ("ok", work(*args))
+            except BrokenLinks as exc:
+                outcome = ("links", exc.problems)
             except DataError as exc:
                 outcome = ("data", exc.problems)
             except BaseException:  # noqa: BLE001 - handed to the parent as text
@@ -172,6 +183,8 @@ def _in_child_process(work: Callable[..., T], *args: Any) -> T:
     kind, value = pickle.loads(data)
     if kind == "data":
         raise DataError(value)
+    if kind == "links":
+        raise BrokenLinks(value)
     if kind == "error":
         raise RuntimeError("styrdok: generating the pages failed:\n" + value)
     return value
