@@ -67,17 +67,43 @@ def address_of(name: str) -> tuple[str, str]:
     return language, f"{prefix}{stem}/"
 
 
+@dataclass(frozen=True)
+class _Link:
+    href: str  # as written, for the message
+    line: int
+    column: int
+    address: str | None  # what it leads to, below the site root; None: not checked (another site, a scheme)
+    fragment: str
+    above_root: bool = False
+
+
 @dataclass
 class _Page:
-    links: list[tuple[str, int, int]]  # href, line, column
+    links: list[_Link]
     ids: set[str]
+
+
+def _resolve(href: str, here: str) -> tuple[str | None, str, bool]:
+    """(address, fragment, above the root?) of a link on the page at `here`."""
+    if _SCHEME.match(href) or href.startswith("//"):
+        return None, "", False
+    path, _, fragment = href.partition("#")
+    path = path.partition("?")[0]
+    if not path:
+        return here, fragment, False
+    address = posixpath.normpath(posixpath.join(here, path))  # `here` is a folder address (ends with / or is "")
+    if address == ".":
+        return "", fragment, False
+    if address == ".." or address.startswith("../"):
+        return address, fragment, True
+    return address + "/" if path.endswith("/") else address, fragment, False
 
 
 @dataclass
 class LinkCheck:
-    """The links and anchors of each generated file, kept per file so that a
-    partial render (the preview after an edit) can replace some and check
-    them all again."""
+    """The links and anchors of each generated file, read as the file is
+    written and kept per file, so that a partial render (the preview after
+    an edit) reads only the files it renders again and checks them all."""
 
     pages: dict[str, _Page] = field(default_factory=dict)
 
@@ -85,19 +111,23 @@ class LinkCheck:
         if not name.endswith(".md"):  # feeds, calendars, exports: files to link to
             self.pages[name] = _Page([], set())
             return
-        links: dict[str, tuple[int, int]] = {}  # each href once, where it first stands
+        here = address_of(name)[1]
+        links: list[_Link] = []
+        seen: set[str] = set()  # each href once, where it first stands
         line, counted = 1, 0
         for match in _HREF.finditer(text):
-            href = match.group(1) if match.group(1) is not None else match.group(2)
-            if href in links:
+            written = match.group(1) if match.group(1) is not None else match.group(2)
+            if written in seen:
                 continue
+            seen.add(written)
             start = match.start()
             line += text.count("\n", counted, start)
             counted = start
-            links[href] = (line, start + 1 - text.rfind("\n", 0, start))  # the column of `href`
+            href = unescape(written) if "&" in written else written
+            links.append(_Link(href, line, start + 1 - text.rfind("\n", 0, start), *_resolve(href, here)))
         ids = set(_HTML_ID.findall(text))
         ids.update(_MARKDOWN_ID.findall(text))
-        self.pages[name] = _Page([(unescape(h) if "&" in h else h, ln, col) for h, (ln, col) in links.items()], ids)
+        self.pages[name] = _Page(links, ids)
 
     def keep_only(self, names: Iterable[str]) -> None:
         """Forget the files no longer generated."""
@@ -118,41 +148,28 @@ class LinkCheck:
             targets[address_of(name)[1]] = name
         found: list[Problem] = []
         for name, page in sorted(self.pages.items()):
-            here = address_of(name)[1]
-            for href, line, column in page.links:
-                message = self._check(href, here, name, targets)
+            for link in page.links:
+                message = self._check(link, targets)
                 if message:
-                    found.append(Problem(f"docs/{name}", line, column, "href", message))
+                    found.append(Problem(f"docs/{name}", link.line, link.column, "href", message))
         return found
 
-    def _check(self, href: str, here: str, name: str, targets: dict[str, str | None]) -> str | None:
-        if _SCHEME.match(href) or href.startswith("//"):
+    def _check(self, link: _Link, targets: dict[str, str | None]) -> str | None:
+        address = link.address
+        if address is None:
             return None
-        path, _, fragment = href.partition("#")
-        path = path.partition("?")[0]
-        if not path:
-            target: str | None = name
-            address = here
-        else:
-            base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-            address = posixpath.normpath(posixpath.join(base, path))
-            if address == ".":
-                address = ""
-            elif path.endswith("/"):
-                address += "/"
-            if address.startswith("../") or address == "..":
-                return f"{href!r} leads above the site's root"
-            if address not in targets:
-                if address + "/" in targets or any(address.startswith(b) or address == b.rstrip("/")
-                                                   for b in BUILT_BY_THE_SITE):
-                    if address + "/" in targets:
-                        return f"{href!r} leaves out the final '/' of the page {address}/"
-                    return None
-                return f"{href!r} leads to no page or file of the site ({address or '/'})"
-            target = targets[address]
-        if fragment and target is not None and fragment not in FRAME_IDS:
-            if fragment not in self.pages[target].ids:
-                return f"{href!r}: the page {address or '/'} has no anchor {fragment!r}"
+        if link.above_root:
+            return f"{link.href!r} leads above the site's root"
+        if address not in targets:
+            if address + "/" in targets:
+                return f"{link.href!r} leaves out the final '/' of the page {address}/"
+            if any(address.startswith(b) or address == b.rstrip("/") for b in BUILT_BY_THE_SITE):
+                return None
+            return f"{link.href!r} leads to no page or file of the site ({address or '/'})"
+        target = targets[address]
+        if link.fragment and target is not None and link.fragment not in FRAME_IDS \
+                and link.fragment not in self.pages[target].ids:
+            return f"{link.href!r}: the page {address or '/'} has no anchor {link.fragment!r}"
         return None
 
 
