@@ -71,8 +71,11 @@ def pages(data: Path, out: Path, day: dt.date, settings: SiteSettings) -> int:
     MkDocs hook (`site.generate`), so another generator can consume it and
     both stay identical. `out` may be docs/ itself, or an empty folder; a
     manifest (`.styrdok-generated`) there lets the next run remove what the
-    data no longer generates."""
-    changed = site.generate(data, out, day, settings)
+    data no longer generates. The generated links are checked against the
+    hand-written pages of the project's docs/ (beside the data folder), which
+    the site will hold beside the generated ones."""
+    project_docs = data.parent / "docs"
+    changed = site.generate(data, out, day, settings, site_pages=project_docs if project_docs.is_dir() else None)
     written = generated_files.generated_names(out)
     print(f"{out}: {len(written)} generated files for {day.isoformat()}, {len(changed)} changed")
     return EXIT_OK

@@ -135,7 +135,7 @@ def test_shared_values_match_asking_each_time(library) -> None:
 def test_generate_works_once_per_build_and_repairs_touched_files(tmp_path: Path, monkeypatch) -> None:
     docs = tmp_path / "docs"
     data = PROJECT / "policy_data"
-    first = site.generate(data, docs, TODAY)
+    first = site.generate(data, docs, TODAY, site_pages=PROJECT / "docs")
     assert first
     page = docs / "vasteras" / "policy-internationellt-arbete.md"
     text = page.read_text(encoding="utf-8")
@@ -145,11 +145,11 @@ def test_generate_works_once_per_build_and_repairs_touched_files(tmp_path: Path,
 
     with monkeypatch.context() as m:  # the second language's build: nothing to do
         m.setattr(site, "load_library", no_loading)
-        assert site.generate(data, docs, TODAY) == []
+        assert site.generate(data, docs, TODAY, site_pages=PROJECT / "docs") == []
     time.sleep(0.01)
     page.write_text("edited by hand", encoding="utf-8")
-    assert site.generate(data, docs, TODAY) == ["vasteras/policy-internationellt-arbete.md"]
+    assert site.generate(data, docs, TODAY, site_pages=PROJECT / "docs") == ["vasteras/policy-internationellt-arbete.md"]
     assert page.read_text(encoding="utf-8") == text
     (docs / "index.md").unlink()
-    assert site.generate(data, docs, TODAY) == ["index.md"]
-    assert site.generate(data, docs, TODAY + dt.timedelta(days=3650))  # another day: pages change
+    assert site.generate(data, docs, TODAY, site_pages=PROJECT / "docs") == ["index.md"]
+    assert site.generate(data, docs, TODAY + dt.timedelta(days=3650), site_pages=PROJECT / "docs")  # another day: pages change

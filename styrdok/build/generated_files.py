@@ -78,11 +78,7 @@ class GeneratedWriter:
     def hand_written(self) -> Iterator[str]:
         """The files under docs/ that no run generated, hidden ones apart
         (MkDocs does not publish them): what a generated file must not replace."""
-        for path in hand_written_paths(self.docs_dir) if self.docs_dir.is_dir() else []:
-            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-                name = file.relative_to(self.docs_dir)
-                if file.is_file() and not any(part.startswith(".") for part in name.parts):
-                    yield name.as_posix()
+        return hand_written_names(self.docs_dir)
 
     def abandon(self) -> None:
         """Throw away what was staged and not moved into place."""
@@ -123,6 +119,16 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def hand_written_names(docs_dir: Path) -> Iterator[str]:
+    """The files under `docs_dir` that no run generated, hidden ones apart
+    (MkDocs does not publish them), as docs-relative names."""
+    for path in hand_written_paths(docs_dir) if docs_dir.is_dir() else []:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            name = file.relative_to(docs_dir)
+            if file.is_file() and not any(part.startswith(".") for part in name.parts):
+                yield name.as_posix()
 
 
 def hand_written_paths(docs_dir: Path) -> list[Path]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from styrdok.data import files as data_files
-from styrdok.build.generated_files import MANIFEST, GeneratedWriter
+from styrdok.build.generated_files import MANIFEST, GeneratedWriter, hand_written_names
 from styrdok.build.links import BrokenLinks, LinkCheck
 from styrdok.data.library import Library, load_library
 from styrdok.render.pages import plan_pages, render_planned
@@ -52,7 +52,7 @@ def _stats(docs_dir: Path, names: Iterable[str]) -> dict[str, tuple[int, int]] |
 
 
 def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSettings = SiteSettings(),
-             *, serving: bool = False) -> list[str]:
+             *, serving: bool = False, site_pages: Path | None = None) -> list[str]:
     """Validate the data, plan every page and check that no two share an
     address, render, and only then move the pages into docs/: invalid data
     raises DataError before a single file changes, and a failure while
@@ -65,7 +65,12 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
     they nor the library are kept: MkDocs needs the memory. The work is done
     in a forked child process when that is safe, so its memory is returned
     in full. When `serving` (`mkdocs serve`), the library is kept instead,
-    so that after an edit only the pages it can change are rendered again."""
+    so that after an edit only the pages it can change are rendered again.
+
+    The generated links are checked against the generated files and the
+    hand-written ones of `site_pages` (default: docs_dir): another folder
+    when the files are written elsewhere than the site's docs/ (`styrdok
+    pages --out`)."""
     fingerprint = data_files.fingerprint(data_dir)
     key = str(docs_dir.resolve())
     done = _written.pop(key, None)
@@ -74,24 +79,24 @@ def generate(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSetti
         _written[key] = done
         return []
     if not serving:
-        changed, names = _in_child_process(_load_render_write, data_dir, docs_dir, today, settings)
+        changed, names = _in_child_process(_load_render_write, data_dir, docs_dir, today, settings, site_pages)
     else:
-        changed, names = _load_render_write_again(data_dir, docs_dir, today, settings)
+        changed, names = _load_render_write_again(data_dir, docs_dir, today, settings, site_pages)
     stats = _stats(docs_dir, [*names, MANIFEST])
     if stats is not None:
         _written[key] = _Written(fingerprint, today, settings, stats)
     return changed
 
 
-def _load_render_write(data_dir: Path, docs_dir: Path, today: dt.date,
-                       settings: SiteSettings) -> tuple[list[str], list[str]]:
+def _load_render_write(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSettings,
+                       site_pages: Path | None = None) -> tuple[list[str], list[str]]:
     library = load_library(data_dir)  # raises DataError before any file is written
-    changed, planned, _ = _render_write(library, docs_dir, today, settings)
+    changed, planned, _ = _render_write(library, docs_dir, today, settings, site_pages=site_pages)
     return changed, sorted(page.name for page in planned)
 
 
 def _render_write(library: Library, docs_dir: Path, today: dt.date, settings: SiteSettings,
-                  last: _Rendered | None = None) -> tuple[list[str], list[Planned], LinkCheck]:
+                  last: _Rendered | None = None, site_pages: Path | None = None) -> tuple[list[str], list[Planned], LinkCheck]:
     """Plan the pages and render them into docs/: every page, or after
     `last` render of this process only those the edit since then touched
     (their declared `Depends`); the others stay as they are. Every link of
@@ -106,7 +111,7 @@ def _render_write(library: Library, docs_dir: Path, today: dt.date, settings: Si
         hand_written = list(writer.hand_written())
         render_planned(planned, out=link_check.watching(writer), hand_written=hand_written, only=only)
         link_check.keep_only(page.name for page in planned)
-        broken = link_check.problems(hand_written)
+        broken = link_check.problems(hand_written if site_pages is None else hand_written_names(site_pages))
         if broken:
             raise BrokenLinks(broken)
         return writer.finish(), planned, link_check
@@ -127,14 +132,14 @@ class _Rendered:
 _rendered: dict[str, _Rendered] = {}
 
 
-def _load_render_write_again(data_dir: Path, docs_dir: Path, today: dt.date,
-                             settings: SiteSettings) -> tuple[list[str], list[str]]:
+def _load_render_write_again(data_dir: Path, docs_dir: Path, today: dt.date, settings: SiteSettings,
+                             site_pages: Path | None = None) -> tuple[list[str], list[str]]:
     key = str(docs_dir.resolve())
     last = _rendered.pop(key, None)
     library = load_library(data_dir)  # parses only the files that changed (library.read_model)
     if last is not None and ((last.today, last.settings) != (today, settings) or _stats(docs_dir, last.depends) is None):
         last = None  # another day or setting, or generated files gone: render everything
-    changed, planned, link_check = _render_write(library, docs_dir, today, settings, last)
+    changed, planned, link_check = _render_write(library, docs_dir, today, settings, last, site_pages)
     _rendered[key] = _Rendered(library, today, settings, {page.name: page.depends for page in planned}, link_check)
     return changed, sorted(page.name for page in planned)
 
