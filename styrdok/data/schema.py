@@ -3,6 +3,7 @@ field reference page. One source of truth: the pydantic model."""
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,8 +80,11 @@ class FieldRow:
     description: str
 
 
-def field_rows(name: str) -> list[tuple[str, list[FieldRow]]]:
-    """Every model reachable from a file's schema, with its fields, in a stable order."""
+@functools.cache
+def field_rows(name: str) -> tuple[tuple[str, tuple[FieldRow, ...]], ...]:
+    """Every model reachable from a file's schema, with its fields, in a
+    stable order. The models do not change while the program runs, so this
+    is worked out once (the preview plans the fields page after every edit)."""
     full = schema(name)
     definitions = {**full.get("$defs", {}), full["title"]: full}
     out = []
@@ -89,10 +93,10 @@ def field_rows(name: str) -> list[tuple[str, list[FieldRow]]]:
         if "properties" not in model:
             continue
         required = set(model.get("required", []))
-        rows = [FieldRow(model_name, key, _type(prop), key in required, prop.get("description", ""))
-                for key, prop in model["properties"].items()]
+        rows = tuple(FieldRow(model_name, key, _type(prop), key in required, prop.get("description", ""))
+                     for key, prop in model["properties"].items())
         out.append((model_name, rows))
-    return out
+    return tuple(out)
 
 
 def _type(prop: dict[str, Any]) -> str:

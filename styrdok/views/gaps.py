@@ -35,12 +35,31 @@ class Gap:
     problem: Problem
 
 
+# Each document's gaps, with the objects they were found from. The preview
+# (`mkdocs serve`) keeps the library between rebuilds, and an unchanged file
+# gives the very same model objects (library.read_model), so a document's
+# gaps stay right while its model and its organisation are the same objects
+# (`is`): after an edit only the edited document is looked at again. In a
+# one-off build every look-up misses.
+_found: dict[str, tuple[tuple[object, ...], tuple[list[Gap], set[str]]]] = {}
+
+
+def _document_gaps_kept(library: Library, doc_id: str, loaded: LoadedDocument) -> tuple[list[Gap], set[str]]:
+    inputs = (loaded.model, loaded.where, library.organisations[loaded.organisation])
+    kept = _found.get(doc_id)
+    if kept is not None and all(a is b for a, b in zip(kept[0], inputs)):
+        return kept[1]
+    result = _document_gaps(library, doc_id, loaded)
+    _found[doc_id] = (inputs, result)
+    return result
+
+
 def find_gaps(library: Library) -> list[Gap]:
     gaps: list[Gap] = []
     used: dict[str, set[str]] = {org: set() for org in library.organisations}
     for doc_id, loaded in sorted(library.documents.items()):
         org = loaded.organisation
-        found, actors = _document_gaps(library, doc_id, loaded)
+        found, actors = _document_gaps_kept(library, doc_id, loaded)
         gaps.extend(found)
         used[org].update(actors)
     for org_id, org in sorted(library.organisations.items()):
