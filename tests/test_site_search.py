@@ -100,6 +100,28 @@ def test_repeated_labels_and_notices_are_not_indexed(site: Path) -> None:
     assert not [url for url in fragments if "/kalender/" in url or url.endswith("/ansvar/")]
 
 
+def test_what_the_library_says_elsewhere_is_shown_but_not_indexed(site: Path) -> None:
+    """A document's duties are indexed once, from its sections, though the
+    page shows them again by actor; an actor page is found by its name and
+    facts, not by the duties it copies from each document; the summary line
+    and the links under each heading stay out too."""
+    fragments = {f["url"]: f["content"] for _, f in search_fragments(site)}
+    page = soup(site, DOC)
+    duty = page.select_one(".sd-by-actor li li").get_text(" ", strip=True)
+    shown = page.select_one("[data-pagefind-body]").get_text(" ", strip=True)
+    assert shown.count(duty) >= 2 and fragments[f"/{DOC}/"].count(duty) == 1, duty
+    for left_out in (".sd-summary", ".sd-section-link", ".sd-legend"):
+        text = page.select_one(left_out).get_text(" ", strip=True)
+        assert text and text not in fragments[f"/{DOC}/"].replace(page.select_one("h1").get_text(" ", strip=True), ""), left_out
+    actor = "vaxjo/aktorer/kommunstyrelsen"
+    page = soup(site, actor)
+    duties = [li.get_text(" ", strip=True) for li in page.select(".sd-responsibility li")]
+    content = fragments[f"/{actor}/"]
+    assert duties and not [d for d in duties if d in content]
+    assert content.startswith(page.select_one("h1").get_text(" ", strip=True))
+    assert page.select_one(".sd-facts dd").get_text(" ", strip=True) in content
+
+
 def test_no_words_run_together_in_the_index(site: Path) -> None:
     """Text from neighbouring elements stays apart in what is indexed and
     shown as snippets: no "…councilExecutive board…" (Pagefind does not
