@@ -122,6 +122,58 @@ def test_what_the_library_says_elsewhere_is_shown_but_not_indexed(site: Path) ->
     assert page.select_one(".sd-facts dd").get_text(" ", strip=True) in content
 
 
+def _word_index(site: Path, language: str) -> tuple[list[list], list[list]]:
+    """A language's chunk list (first, last, file) and each chunk's words."""
+    import json
+
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = search_index._read(bundle / f"pagefind.{entry['languages'][language]['hash']}.pf_meta")
+    return meta[2], [[w[0] for w in search_index._read(bundle / "index" / f"{name}.pf_index")[0]] for *_, name in meta[2]]
+
+
+def _chunk_for(bounds: list[list], term: str) -> int | None:
+    """The chunk Pagefind 1.5's search loads for a term (pagefind_web,
+    request_indexes): the first whose bounds hold the term, else the first
+    whose bounds, cut to the term's length, do."""
+    for i, (first, last, _) in enumerate(bounds):
+        if first <= term <= last:
+            return i
+    for i, (first, last, _) in enumerate(bounds):
+        if term[:len(first)] >= first[:len(term)] and term[:len(last)] <= last[:len(term)]:
+            return i
+    return None
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_each_word_is_in_the_chunk_the_search_loads_for_it(site: Path, language: str) -> None:
+    """The word index is cut into small chunks (a query downloads one); the
+    search finds every word, and every word that begins with a word of
+    WHOLE_PREFIX letters or more is in that word's chunk, so "vänort"
+    finds "vänortsarbete"."""
+    bounds, chunks = _word_index(site, language)
+    assert len(chunks) > 3, "the real library should need several chunks"
+    where = {word: i for i, words in enumerate(chunks) for word in words}
+    assert sum(map(len, chunks)) == len(where)
+    assert [w for words in chunks for w in words] == sorted(where)
+    missed = [w for w, i in where.items() if _chunk_for(bounds, w) != i]
+    assert not missed, missed[:10]
+    apart = [(w, other) for w in where if len(w) >= search_index.WHOLE_PREFIX
+             for other in where if other.startswith(w) and where[other] != where[w]]
+    assert not apart, apart[:10]
+
+
+def test_the_word_index_is_cut_where_no_word_continues() -> None:
+    def word(text: str, positions: int) -> list:
+        return [text, [[0, [1] * (positions - 1), []]], []]
+
+    big = search_index.CHUNK_POSITIONS
+    words = [word("a", big), word("upp", big), word("uppdat", big), word("uppfoljning", big), word("uppg", big),
+             word("van", big), word("vanort", big), word("vanortsarbet", 1), word("vanortsforening", 1), word("var", big)]
+    chunks = [[w[0] for w in chunk] for chunk in search_index._cut(words)]
+    assert chunks == [["a"], ["upp", "uppdat"], ["uppfoljning"], ["uppg"], ["van", "vanort", "vanortsarbet", "vanortsforening"], ["var"]]
+
+
 def test_no_words_run_together_in_the_index(site: Path) -> None:
     """Text from neighbouring elements stays apart in what is indexed and
     shown as snippets: no "…councilExecutive board…" (Pagefind does not

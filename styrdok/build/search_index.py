@@ -106,6 +106,89 @@ def _write(folder: Path, prefix: str, suffix: str, digits: int, value: Any) -> s
     return name
 
 
+# The word index, cut anew (`cut_word_index`): a chunk closes once it holds
+# this many word positions and pages; a word of this many letters or more
+# stays in one chunk with every word that begins with it.
+CHUNK_POSITIONS = 2000
+WHOLE_PREFIX = 4
+
+
+def _positions(word: list[Any]) -> int:
+    """How much of a chunk one word fills: its pages and positions, those of
+    its forms with diacritics (Pagefind 1.5 files "vänorter" under
+    "vanort") included."""
+    _, pages, forms = word
+    return sum(len(page[1]) + 1 for page in pages) + sum(len(page[1]) + 1 for _, form_pages in forms for page in form_pages)
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _cut(words: list[list[Any]]) -> list[list[list[Any]]]:
+    """The sorted words in chunks of about CHUNK_POSITIONS. Never cut between
+    a word and the next when the first begins the second (the search would
+    look for "upp" in the chunk that ends with it and miss "uppföljning" in
+    the next), nor inside a run of words that begin with one word of
+    WHOLE_PREFIX letters or more, so that "vänort" finds "vänortsarbete"."""
+    chunks: list[list[list[Any]]] = []
+    chunk: list[list[Any]] = []
+    size = 0
+    stems: list[str] = []  # the words so far that begin the current one
+    for word in words:
+        while stems and not word[0].startswith(stems[-1]):
+            stems.pop()
+        joined = bool(stems) and (stems[-1] == chunk[-1][0] or any(len(s) >= WHOLE_PREFIX for s in stems))
+        if chunk and size >= CHUNK_POSITIONS and not joined:
+            chunks.append(chunk)
+            chunk, size = [], 0
+        chunk.append(word)
+        size += _positions(word)
+        stems.append(word[0])
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def cut_word_index(bundle: Path, language: str, meta: list[Any]) -> None:
+    """Cut a language's word index into smaller chunks, in place. A query
+    downloads the chunk that holds its word, whole. Pagefind 1.5 closes a
+    chunk after about 20,000 positions, but counts only words without
+    diacritics, so a chunk of Swedish words ran to 100 KB and more (the
+    word "vänort" came with "utvärdera", "var" and "välj"). The chunk list
+    in the language's metadata names each chunk's first and last word by
+    the shortest prefixes that tell neighbours apart, as Pagefind does."""
+    old = [bundle / "index" / f"{name}.pf_index" for _, _, name in meta[2]]
+    words = [word for path in old for word in _read(path)[0]]
+    if any(a[0] >= b[0] for a, b in zip(words, words[1:])):
+        raise ValueError(f"Pagefind's word index for {language!r} is not in order")
+    for path in old:
+        path.unlink()
+    chunks = _cut(words)
+    bounds = [[chunk[0][0], chunk[-1][0]] for chunk in chunks]
+    for before, after in zip(bounds, bounds[1:]):
+        n = _common(before[1], after[0])
+        before[1], after[0] = before[1][:n + 1], after[0][:n + 1]
+    names: set[str] = set()
+    for bound, chunk in zip(bounds, chunks):
+        digits = 7
+        while True:
+            data = gzip.compress(_SIGNATURE + cbor2.dumps([chunk]), mtime=0)
+            name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
+            if name not in names:
+                break
+            digits += 1
+        names.add(name)
+        (bundle / "index" / f"{name}.pf_index").write_bytes(data)
+        bound.append(name)
+    meta[2] = bounds
+
+
 def make_stable(bundle: Path) -> dict[str, int]:
     """Same pages, same bytes. Pagefind 1.5 writes the word index and the
     fragments in a stable order, but the filter files and each language's
@@ -113,7 +196,8 @@ def make_stable(bundle: Path) -> dict[str, int]:
     do their names, the metadata file that lists them and the entry file).
     This rewrites those files in sorted order: the filter values by name
     with their pages in order, the filters by name. The content is the
-    same; only the order (and so the names) becomes fixed. Returns the
+    same; only the order (and so the names) becomes fixed. The word index
+    is cut into smaller chunks on the way (`cut_word_index`). Returns the
     number of pages indexed per language."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -128,6 +212,7 @@ def make_stable(bundle: Path) -> dict[str, int]:
             old_path.unlink()
             filters.append([name, _write(bundle / "filter", language, ".pf_filter", 7, [index[0], values])])
         meta[3] = filters
+        cut_word_index(bundle, language, meta)
         meta_path.unlink()
         info["hash"] = _write(bundle, f"pagefind.{language}", ".pf_meta", 10, meta).removeprefix("pagefind.")
     entry["languages"] = dict(sorted(entry["languages"].items()))
