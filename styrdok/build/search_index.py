@@ -139,7 +139,7 @@ def _cut(words: list[list[Any]]) -> list[list[list[Any]]]:
     chunks: list[list[list[Any]]] = []
     chunk: list[list[Any]] = []
     size = 0
-    stems: list[str] = []  # the words so far that begin the current one
+    stems: list[str] = []  # the words met so far that begin the current one
     for word in words:
         while stems and not word[0].startswith(stems[-1]):
             stems.pop()
@@ -176,13 +176,11 @@ def cut_word_index(bundle: Path, language: str, meta: list[Any]) -> None:
         before[1], after[0] = before[1][:n + 1], after[0][:n + 1]
     names: set[str] = set()
     for bound, chunk in zip(bounds, chunks):
-        digits = 7
-        while True:
-            data = gzip.compress(_SIGNATURE + cbor2.dumps([chunk]), mtime=0)
-            name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
-            if name not in names:
-                break
+        data = gzip.compress(_SIGNATURE + cbor2.dumps([chunk]), mtime=0)
+        digest, digits = hashlib.sha256(data).hexdigest(), 7
+        while f"{language}_{digest[:digits]}" in names:  # two chunks whose names begin alike
             digits += 1
+        name = f"{language}_{digest[:digits]}"
         names.add(name)
         (bundle / "index" / f"{name}.pf_index").write_bytes(data)
         bound.append(name)
