@@ -4,8 +4,10 @@ facts, is decided when the pages are rendered (`styrdok.render.search`)."""
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
+import itertools
 import json
 import logging
 import shutil
@@ -107,10 +109,13 @@ def _write(folder: Path, prefix: str, suffix: str, digits: int, value: Any) -> s
 
 
 # The word index, cut anew (`cut_word_index`): a chunk closes once it holds
-# this many word positions and pages; a word of this many letters or more
-# stays in one chunk with every word that begins with it.
+# this many word positions and pages; a word of WHOLE_PREFIX letters or more
+# stays in one chunk with every word that begins with it, unless all of them
+# together hold more than RUN_POSITIONS (the commonest beginnings, such as
+# "kommun", would make one chunk of 180 KB at 3,000 documents).
 CHUNK_POSITIONS = 2000
 WHOLE_PREFIX = 4
+RUN_POSITIONS = 25 * CHUNK_POSITIONS
 
 
 def _positions(word: list[Any]) -> int:
@@ -135,21 +140,30 @@ def _cut(words: list[list[Any]]) -> list[list[list[Any]]]:
     a word and the next when the first begins the second (the search would
     look for "upp" in the chunk that ends with it and miss "uppföljning" in
     the next), nor inside a run of words that begin with one word of
-    WHOLE_PREFIX letters or more, so that "vänort" finds "vänortsarbete"."""
+    WHOLE_PREFIX letters or more, so that "vänort" finds "vänortsarbete",
+    unless the run holds more than RUN_POSITIONS."""
+    sizes = [_positions(word) for word in words]
+    before = [0, *itertools.accumulate(sizes)]
+    keys = [word[0] for word in words]
+
+    def run(i: int) -> int:  # the positions of words[i] and every word that begins with it
+        return before[bisect.bisect_left(keys, keys[i] + "\U0010ffff", lo=i)] - before[i]
+
     chunks: list[list[list[Any]]] = []
     chunk: list[list[Any]] = []
     size = 0
-    stems: list[str] = []  # the words met so far that begin the current one
-    for word in words:
-        while stems and not word[0].startswith(stems[-1]):
+    stems: list[int] = []  # the words met so far that begin the current one
+    for i, word in enumerate(words):
+        while stems and not keys[i].startswith(keys[stems[-1]]):
             stems.pop()
-        joined = bool(stems) and (stems[-1] == chunk[-1][0] or any(len(s) >= WHOLE_PREFIX for s in stems))
+        joined = bool(stems) and (stems[-1] == i - 1 or any(
+            len(keys[s]) >= WHOLE_PREFIX and run(s) <= RUN_POSITIONS for s in stems))
         if chunk and size >= CHUNK_POSITIONS and not joined:
             chunks.append(chunk)
             chunk, size = [], 0
         chunk.append(word)
-        size += _positions(word)
-        stems.append(word[0])
+        size += sizes[i]
+        stems.append(i)
     if chunk:
         chunks.append(chunk)
     return chunks
