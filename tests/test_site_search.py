@@ -101,6 +101,87 @@ def test_repeated_labels_and_notices_are_not_indexed(site: Path) -> None:
     assert not [url for url in fragments if "/kalender/" in url or url.endswith("/ansvar/")]
 
 
+def test_what_the_library_says_elsewhere_is_shown_but_not_indexed(site: Path) -> None:
+    """A document's duties are indexed once, from its sections, though the
+    page shows them again by actor; an actor page is found by its name and
+    facts, not by the duties it copies from each document; the summary line
+    and the links under each heading stay out too."""
+    fragments = {f["url"]: f["content"] for _, f in search_fragments(site)}
+    page = soup(site, DOC)
+    duty = page.select_one(".sd-by-actor li li").get_text(" ", strip=True)
+    shown = page.select_one("[data-pagefind-body]").get_text(" ", strip=True)
+    assert shown.count(duty) >= 2 and fragments[f"/{DOC}/"].count(duty) == 1, duty
+    for left_out in (".sd-summary", ".sd-section-link", ".sd-legend"):
+        text = page.select_one(left_out).get_text(" ", strip=True)
+        assert text and text not in fragments[f"/{DOC}/"].replace(page.select_one("h1").get_text(" ", strip=True), ""), left_out
+    actor = "vaxjo/aktorer/kommunstyrelsen"
+    page = soup(site, actor)
+    duties = [li.get_text(" ", strip=True) for li in page.select(".sd-responsibility li")]
+    content = fragments[f"/{actor}/"]
+    assert duties and not [d for d in duties if d in content]
+    assert content.startswith(page.select_one("h1").get_text(" ", strip=True))
+    assert page.select_one(".sd-facts dd").get_text(" ", strip=True) in content
+
+
+def _word_index(site: Path, language: str) -> tuple[list[list], list[list]]:
+    """A language's chunk list (first, last, file) and each chunk's words
+    (the word, its pages and their positions, its forms with diacritics)."""
+    import json
+
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = search_index._read(bundle / f"pagefind.{entry['languages'][language]['hash']}.pf_meta")
+    return meta[2], [search_index._read(bundle / "index" / f"{name}.pf_index")[0] for *_, name in meta[2]]
+
+
+def _chunk_for(bounds: list[list], term: str) -> int | None:
+    """The chunk Pagefind 1.5's search loads for a term (pagefind_web,
+    request_indexes): the first whose bounds hold the term, else the first
+    whose bounds, cut to the term's length, do."""
+    for i, (first, last, _) in enumerate(bounds):
+        if first <= term <= last:
+            return i
+    for i, (first, last, _) in enumerate(bounds):
+        if term[:len(first)] >= first[:len(term)] and term[:len(last)] <= last[:len(term)]:
+            return i
+    return None
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_each_word_is_in_the_chunk_the_search_loads_for_it(site: Path, language: str) -> None:
+    """The word index is cut into small chunks (a query downloads one); the
+    search finds every word, and every word that begins with a word of
+    WHOLE_PREFIX letters or more is in that word's chunk (unless together
+    they hold more than RUN_POSITIONS), so "vänort" finds "vänortsarbete"."""
+    bounds, chunks = _word_index(site, language)
+    assert len(chunks) > 3, "the real library should need several chunks"
+    where = {word[0]: i for i, words in enumerate(chunks) for word in words}
+    size = {word[0]: search_index._positions(word) for words in chunks for word in words}
+    assert sum(map(len, chunks)) == len(where)
+    assert [w[0] for words in chunks for w in words] == sorted(where)
+    missed = [w for w, i in where.items() if _chunk_for(bounds, w) != i]
+    assert not missed, missed[:10]
+    runs = {w: [other for other in where if other.startswith(w)] for w in where if len(w) >= search_index.WHOLE_PREFIX}
+    apart = [(w, other) for w, run in runs.items() if sum(size[o] for o in run) <= search_index.RUN_POSITIONS
+             for other in run if where[other] != where[w]]
+    assert not apart, apart[:10]
+
+
+def test_the_word_index_is_cut_where_no_word_continues() -> None:
+    def word(text: str, positions: int) -> list:
+        return [text, [[0, [1] * (positions - 1), []]], []]
+
+    big = search_index.CHUNK_POSITIONS
+    words = [word("a", big), word("upp", big), word("uppdat", big), word("uppfoljning", big), word("uppg", big),
+             word("van", big), word("vanort", big), word("vanortsarbet", 1), word("vanortsforening", 1), word("var", big)]
+    chunks = [[w[0] for w in chunk] for chunk in search_index._cut(words)]
+    assert chunks == [["a"], ["upp", "uppdat"], ["uppfoljning"], ["uppg"], ["van", "vanort", "vanortsarbet", "vanortsforening"], ["var"]]
+    # A run too big to keep whole is cut where a chunk is full, as Pagefind would.
+    many = [word("kommun", big)] + [word(f"kommun{c}", search_index.RUN_POSITIONS // 10) for c in "abcdefghijkl"]
+    chunks = [[w[0] for w in chunk] for chunk in search_index._cut(many)]
+    assert len(chunks) > 1 and chunks[0][:2] == ["kommun", "kommuna"]
+
+
 def test_no_words_run_together_in_the_index(site: Path) -> None:
     """Text from neighbouring elements stays apart in what is indexed and
     shown as snippets: no "…councilExecutive board…" (Pagefind does not

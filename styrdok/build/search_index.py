@@ -4,8 +4,10 @@ facts, is decided when the pages are rendered (`styrdok.render.search`)."""
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
+import itertools
 import json
 import logging
 import shutil
@@ -106,6 +108,99 @@ def _write(folder: Path, prefix: str, suffix: str, digits: int, value: Any) -> s
     return name
 
 
+# The word index, cut anew (`cut_word_index`): a chunk closes once it holds
+# this many word positions and pages; a word of WHOLE_PREFIX letters or more
+# stays in one chunk with every word that begins with it, unless all of them
+# together hold more than RUN_POSITIONS (the commonest beginnings, such as
+# "kommun", would make one chunk of 180 KB at 3,000 documents).
+CHUNK_POSITIONS = 2000
+WHOLE_PREFIX = 4
+RUN_POSITIONS = 25 * CHUNK_POSITIONS
+
+
+def _positions(word: list[Any]) -> int:
+    """How much of a chunk one word fills: its pages and positions, those of
+    its forms with diacritics (Pagefind 1.5 files "vänorter" under
+    "vanort") included."""
+    _, pages, forms = word
+    return sum(len(page[1]) + 1 for page in pages) + sum(len(page[1]) + 1 for _, form_pages in forms for page in form_pages)
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _cut(words: list[list[Any]]) -> list[list[list[Any]]]:
+    """The sorted words in chunks of about CHUNK_POSITIONS. Never cut between
+    a word and the next when the first begins the second (the search would
+    look for "upp" in the chunk that ends with it and miss "uppföljning" in
+    the next), nor inside a run of words that begin with one word of
+    WHOLE_PREFIX letters or more, so that "vänort" finds "vänortsarbete",
+    unless the run holds more than RUN_POSITIONS."""
+    sizes = [_positions(word) for word in words]
+    before = [0, *itertools.accumulate(sizes)]
+    keys = [word[0] for word in words]
+
+    def run(i: int) -> int:  # the positions of words[i] and every word that begins with it
+        return before[bisect.bisect_left(keys, keys[i] + "\U0010ffff", lo=i)] - before[i]
+
+    chunks: list[list[list[Any]]] = []
+    chunk: list[list[Any]] = []
+    size = 0
+    stems: list[int] = []  # the words met so far that begin the current one
+    for i, word in enumerate(words):
+        while stems and not keys[i].startswith(keys[stems[-1]]):
+            stems.pop()
+        joined = bool(stems) and (stems[-1] == i - 1 or any(
+            len(keys[s]) >= WHOLE_PREFIX and run(s) <= RUN_POSITIONS for s in stems))
+        if chunk and size >= CHUNK_POSITIONS and not joined:
+            chunks.append(chunk)
+            chunk, size = [], 0
+        chunk.append(word)
+        size += sizes[i]
+        stems.append(i)
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def cut_word_index(bundle: Path, language: str, meta: list[Any]) -> None:
+    """Cut a language's word index into smaller chunks, in place. A query
+    downloads the chunk that holds its word, whole. Pagefind 1.5 closes a
+    chunk after about 20,000 positions, but counts only words without
+    diacritics, so a chunk of Swedish words ran to 100 KB and more (the
+    word "vänort" came with "utvärdera", "var" and "välj"). The chunk list
+    in the language's metadata names each chunk's first and last word by
+    the shortest prefixes that tell neighbours apart, as Pagefind does."""
+    old = [bundle / "index" / f"{name}.pf_index" for _, _, name in meta[2]]
+    words = [word for path in old for word in _read(path)[0]]
+    if any(a[0] >= b[0] for a, b in zip(words, words[1:])):
+        raise ValueError(f"Pagefind's word index for {language!r} is not in order")
+    for path in old:
+        path.unlink()
+    chunks = _cut(words)
+    bounds = [[chunk[0][0], chunk[-1][0]] for chunk in chunks]
+    for before, after in zip(bounds, bounds[1:]):
+        n = _common(before[1], after[0])
+        before[1], after[0] = before[1][:n + 1], after[0][:n + 1]
+    names: set[str] = set()
+    for bound, chunk in zip(bounds, chunks):
+        data = gzip.compress(_SIGNATURE + cbor2.dumps([chunk]), mtime=0)
+        digest, digits = hashlib.sha256(data).hexdigest(), 7
+        while f"{language}_{digest[:digits]}" in names:  # two chunks whose names begin alike
+            digits += 1
+        name = f"{language}_{digest[:digits]}"
+        names.add(name)
+        (bundle / "index" / f"{name}.pf_index").write_bytes(data)
+        bound.append(name)
+    meta[2] = bounds
+
+
 def make_stable(bundle: Path) -> dict[str, int]:
     """Same pages, same bytes. Pagefind 1.5 writes the word index and the
     fragments in a stable order, but the filter files and each language's
@@ -113,7 +208,8 @@ def make_stable(bundle: Path) -> dict[str, int]:
     do their names, the metadata file that lists them and the entry file).
     This rewrites those files in sorted order: the filter values by name
     with their pages in order, the filters by name. The content is the
-    same; only the order (and so the names) becomes fixed. Returns the
+    same; only the order (and so the names) becomes fixed. The word index
+    is cut into smaller chunks on the way (`cut_word_index`). Returns the
     number of pages indexed per language."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -128,6 +224,7 @@ def make_stable(bundle: Path) -> dict[str, int]:
             old_path.unlink()
             filters.append([name, _write(bundle / "filter", language, ".pf_filter", 7, [index[0], values])])
         meta[3] = filters
+        cut_word_index(bundle, language, meta)
         meta_path.unlink()
         info["hash"] = _write(bundle, f"pagefind.{language}", ".pf_meta", 10, meta).removeprefix("pagefind.")
     entry["languages"] = dict(sorted(entry["languages"].items()))

@@ -206,9 +206,9 @@ class PageContext:
         """` lang="en"` when a passage is not in the page's language."""
         return Markup(f' lang="{shown.lang}"') if shown.lang != self.language else Markup("")
 
-    def heading_attrs(self, section_id: str, shown: Shown) -> Markup:
-        """attr_list for a Markdown heading: its anchor, and `lang` if it differs."""
-        parts = [f"#{section_id}"] if section_id else []
+    def heading_attrs(self, section_id: str, shown: Shown, *classes: str) -> Markup:
+        """attr_list for a Markdown heading: its anchor, its classes, and `lang` if it differs."""
+        parts = ([f"#{section_id}"] if section_id else []) + [f".{name}" for name in classes]
         if shown.lang != self.language:
             parts.append(f"lang={shown.lang}")
         return Markup("{" + " ".join(parts) + "}") if parts else Markup("")
@@ -224,8 +224,8 @@ class PageContext:
         """A file path that may wrap after each `/` on a narrow screen, never inside a name."""
         return Markup("/<wbr>").join(path.split("/"))
 
-    def anchor(self, anchor_id: str) -> Markup:
-        return Markup("{#" + anchor_id + "}")
+    def anchor(self, anchor_id: str, *classes: str) -> Markup:
+        return Markup("{" + " ".join([f"#{anchor_id}", *(f".{name}" for name in classes)]) + "}")
 
     def date(self, value: dt.date | None) -> str:
         if value is None:

@@ -29,19 +29,30 @@ from styrdok.render.words import Words, status_key
 # word `search_filter_<name>` in words.yaml.
 FILTERS = ("organisation", "type", "status", "review")
 
-# Parts of a page that say the same on every page of its kind and would
-# match nearly every query: the labels of the fact lists and the column
-# headings and captions of tables (a matrix's heading row repeats every
-# actor's name, run together as one word by Pagefind, which does not part
-# table cells), the notices about the version shown, "not stated in the
-# source", heading anchors. And a document's "who does what" matrix: it
-# repeats the duties its sections state, a fifth of a document's words,
-# which the index and every snippet download would carry twice.
+# Parts of a page that say the same on every page of its kind and would match
+# nearly every query: the labels of the fact lists and the column headings and
+# captions of tables (a matrix's heading row repeats every actor's name, run
+# together as one word by Pagefind, which does not part table cells), the
+# notices about the version shown, "not stated in the source", heading anchors
+# and the "link to this section" under each heading, the links under a
+# document's title, and its summary line, whose facts the fact list gives
+# again, and the kinds of review ("follow-up", "revision") that label each
+# review rule and each review's state. And what the library already says
+# elsewhere (class `sd-repeats`): a document's "who does what" block (its
+# matrix, legend and duties by actor repeat the duties its sections state) and
+# an actor page's duties, each copied from a document. Each word left out makes
+# the index chunk that holds it, and every result's fragment, smaller
+# (docs/benchmark.md, "Search").
 EXCLUDE_SELECTORS = (
     ".sd-facts dt",
     "thead",
     "caption",
-    ".sd-matrix",
+    ".sd-repeats",
+    ".sd-legend",
+    ".sd-summary",
+    ".sd-actions",
+    ".sd-section-link",
+    ".sd-duty-kind",
     ".sd-version",
     ".sd-stale",
     ".sd-overdue",
