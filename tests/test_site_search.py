@@ -225,6 +225,14 @@ def test_the_same_pages_give_the_same_index_bytes(site: Path, tmp_path: Path) ->
     assert runs[0] == {k: v for k, v in file_hashes(site).items() if k.startswith("pagefind/")}
 
 
+def test_the_installed_pagefind_is_the_one_the_index_rewriting_was_written_for() -> None:
+    from importlib.metadata import version
+
+    assert version("pagefind") == version("pagefind_bin") == search_index.PAGEFIND_VERSION, (
+        "Pagefind changed: check make_stable and cut_word_index against its new bundle layout, then update "
+        "PAGEFIND_VERSION")
+
+
 def test_front_matter_keeps_hostile_text_inert() -> None:
     text = 'a\n---\n"x": 1\n</script><script>alert(1)</script> \x07 =SUM(A1)'
     front = search.Record(meta={"title": text}, filters={"organisation": text}).front_matter()

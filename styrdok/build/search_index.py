@@ -1,6 +1,13 @@
 """Indexing the built site with Pagefind (offline), and keeping the index
 the same bytes for the same site. What is indexed, with which filters and
-facts, is decided when the pages are rendered (`styrdok.render.search`)."""
+facts, is decided when the pages are rendered (`styrdok.render.search`).
+
+`make_stable` and `cut_word_index` rewrite files of Pagefind's bundle whose
+layout Pagefind does not document or promise to keep (gzip + CBOR, the
+order of their fields). They were written for PAGEFIND_VERSION, which the
+lock file pins; tests/test_site_search.py fails when another version is
+installed, and checks on a built site that every word is found where
+Pagefind's own lookup looks for it."""
 
 from __future__ import annotations
 
@@ -21,6 +28,8 @@ from typing import Any
 import cbor2
 
 from styrdok.render.search import BUNDLE, EXCLUDE_SELECTORS
+
+PAGEFIND_VERSION = "1.5.2"
 
 
 def write_index(site_dir: Path) -> dict[str, int]:
