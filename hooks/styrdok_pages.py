@@ -85,17 +85,13 @@ def on_build_error(error: Exception) -> None:
         idle_gc.collect_later()
 
 
-_ids: dict[str, set[str]] = {}
-
-
 @event_priority(-200)
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
-    aside = _html.from_markdown(page.file.src_uri, markdown)
-    _ids[page.file.src_uri] = aside.ids
-    return aside.markdown
+    return _html.from_markdown(page.file.src_uri, markdown)
 
 
 @event_priority(200)
 def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
-    stack_adapter.add_anchor_ids(page, _ids.pop(page.file.src_uri, set()))
-    return _html.into_html(page.file.src_uri, html)
+    html, ids = _html.into_html(page.file.src_uri, html)
+    stack_adapter.add_anchor_ids(page, ids)
+    return html

@@ -119,16 +119,19 @@ def put_back(html: str, blocks: list[str]) -> str:
 
 
 class BlocksSetAside:
-    """The blocks set aside from each page's Markdown until its HTML is made
+    """What was set aside from each page's Markdown until its HTML is made
     (MkDocs converts the Markdown in between), keyed by the page's source path."""
 
     def __init__(self) -> None:
-        self._blocks: dict[str, list[str]] = {}
+        self._pages: dict[str, SetAside] = {}
 
-    def from_markdown(self, page: str, markdown: str) -> SetAside:
-        result = set_aside(markdown)
-        self._blocks[page] = result.blocks
-        return result
+    def from_markdown(self, page: str, markdown: str) -> str:
+        self._pages[page] = aside = set_aside(markdown)
+        return aside.markdown
 
-    def into_html(self, page: str, html: str) -> str:
-        return put_back(html, self._blocks.pop(page, []))
+    def into_html(self, page: str, html: str) -> tuple[str, set[str]]:
+        """The page's HTML with its blocks put back, and the ids inside them."""
+        aside = self._pages.pop(page, None)
+        if aside is None:
+            return html, set()
+        return put_back(html, aside.blocks), aside.ids

@@ -39,11 +39,7 @@ BUILT_BY_THE_SITE = frozenset({"pagefind/", "404.html", "sitemap.xml", "search/"
 class BrokenLinks(DataError):
     """Links of the generated pages that lead nowhere."""
 
-    def report(self) -> str:
-        lines = [p.format() for p in self.problems]
-        count = len(self.problems)
-        lines.append(f"{count} broken link{'s' if count != 1 else ''} in the generated pages; nothing was built.")
-        return "\n".join(lines)
+    what = ("broken link", "in the generated pages")
 
 
 def address_of(name: str) -> tuple[str, str]:

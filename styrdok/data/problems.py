@@ -41,6 +41,8 @@ def _one_line(text: str) -> str:
 class DataError(Exception):
     """Raised when the data has errors; carries every problem found at once."""
 
+    what = ("error", "in the data")  # the summary line's noun and where the problems are
+
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__(self.report())
@@ -48,7 +50,8 @@ class DataError(Exception):
     def report(self) -> str:
         lines = [p.format() for p in self.problems]
         count = len(self.problems)
-        lines.append(f"{count} error{'s' if count != 1 else ''} in the data; nothing was built.")
+        noun, where = self.what
+        lines.append(f"{count} {noun}{'s' if count != 1 else ''} {where}; nothing was built.")
         return "\n".join(lines)
 
 
