@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -32,6 +33,8 @@ from typing import Any
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.structure.toc import get_toc
 
 # The versions this module (and the overrides listed below) was checked
 # against. ProperDocs, the drop-in fork of MkDocs 1.6, builds the same site
@@ -211,13 +214,29 @@ def let_go_of_page(page: Any) -> None:
     page.content = None
 
 
-def add_anchor_ids(page: Any, ids: set[str]) -> None:
-    """Tell MkDocs' anchor check (validation.links.anchors) about ids in HTML
-    it did not parse: the blocks styrdok.build.html_blocks sets aside. MkDocs
-    fills `page.present_anchor_ids` while rendering, before `on_page_content`,
-    and reads it once every page is rendered."""
-    if ids:
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
+def render_without_markdown(page: Any, title: str | None, toc_tokens: list[dict[str, Any]]) -> None:
+    """Let MkDocs take a page that is already HTML as it stands, with the
+    title and table of contents its generator recorded, instead of
+    converting it as Markdown (styrdok.render.page_file). Replaces the
+    page's `render`, which `_populate_page` calls after `on_page_markdown`,
+    and fills what it fills: `content`, `toc`, the title MkDocs reads from
+    the first h1 (`_title_from_render`) and the ids that links to this page
+    may point to (`present_anchor_ids`, read by the anchor check once every
+    page is rendered). The page's own links are checked by the generator
+    (styrdok.build.links); `links_to_anchors` stays empty."""
+
+    def render(config: Any, files: Any) -> None:
+        html = page.markdown
+        page.content = html
+        page.toc = get_toc(nest_toc_tokens(toc_tokens))
+        page._title_from_render = title
+        page.present_anchor_ids = set(_HTML_ID.findall(html))
+        page.links_to_anchors = {}
+
+    page.render = render
+
+
+_HTML_ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
 def watch_only(server: Any, docs_dir: str, paths: list[Path]) -> Any:

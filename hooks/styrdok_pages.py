@@ -18,14 +18,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from styrdok.build import generated_files, html_blocks, idle_gc, site
+from styrdok.build import generated_files, idle_gc, site
 from styrdok.data import today
 from styrdok.data.problems import DataError
-from styrdok.render import words
+from styrdok.render import page_file, words
 from styrdok.render.settings import SiteSettings
 
 _session = stack_adapter.session
-_html = html_blocks.BlocksSetAside()
 
 
 def _today():
@@ -85,13 +84,12 @@ def on_build_error(error: Exception) -> None:
         idle_gc.collect_later()
 
 
-@event_priority(-200)
+@event_priority(-200)  # after mkdocs-static-i18n's own (it rewrites admonition lines)
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
-    return _html.from_markdown(page.file.src_uri, markdown)
-
-
-@event_priority(200)
-def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
-    html, ids = _html.into_html(page.file.src_uri, html)
-    stack_adapter.add_anchor_ids(page, ids)
-    return html
+    """A generated page is HTML already: MkDocs takes it with the title and
+    table of contents its front matter carries, without Markdown."""
+    outline = page.meta.get(page_file.OUTLINE_KEY)
+    if isinstance(outline, dict):
+        title, tokens = page_file.toc_tokens(outline)
+        stack_adapter.render_without_markdown(page, title, tokens)
+    return markdown

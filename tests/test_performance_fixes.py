@@ -6,6 +6,7 @@ all pages of a build, and `site.generate` doing its work once per build."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import re
 import time
@@ -13,12 +14,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from hypothesis import given, settings, strategies as st
 
 from styrdok.views import calendar, history, relations, review
-from styrdok.build import html_blocks, site
+from styrdok.build import site
 from styrdok.data import urls
-from styrdok.render import pages, text_html
+from styrdok.render import page_file, pages, text_html
 from styrdok.cli import _ConfigLoader  # mkdocs.yml read as the build reads it, !ENV included
 from styrdok.data.library import load_library, walk_sections
 
@@ -77,34 +79,99 @@ def test_relative_links_match_relpath(here: list[str], there: list[str], slash_h
     assert urls.relative(from_url, to_url) == _relpath(from_url, to_url)
 
 
-def test_html_set_aside_from_markdown_comes_back_as_markdown_would_give_it(library) -> None:
-    """hooks/styrdok_pages.py hands the generated HTML blocks past
-    Python-Markdown (styrdok.build.html_blocks): every generated page must
-    convert to the same HTML either way, with the extensions mkdocs.yml
-    loads, and the ids MkDocs would have found in the blocks are kept."""
-    import markdown
-
+def _markdown_config() -> tuple[list[str], dict]:
     config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     options = {next(iter(e)): e[next(iter(e))] for e in config["markdown_extensions"] if isinstance(e, dict)}
-    set_aside = aside_chars = total = 0
+    return extensions, options
+
+
+def _tokens(markup: str) -> list[str]:
+    """The elements, attributes and text of HTML, white space between them aside."""
+    found = BeautifulSoup(markup, "html.parser")
+    out = []
+    for node in found.descendants:
+        if isinstance(node, str):
+            if node.strip():
+                out.append(" ".join(node.split()))
+        else:
+            out.append(f"<{node.name} {sorted((k, ' '.join(v) if isinstance(v, list) else v) for k, v in node.attrs.items())}>")
+    return out
+
+
+def test_generated_pages_hold_no_markdown(library) -> None:
+    """The build hands generated pages to MkDocs without Markdown
+    (styrdok.render.page_file): Python-Markdown, with the extensions
+    mkdocs.yml loads, must find nothing to change in any of them, so no
+    template writes Markdown that would then show as written."""
+    import markdown
+
+    extensions, options = _markdown_config()
+    pages_seen = 0
     for name, text in pages.build_pages(library, TODAY).items():
         if not name.endswith(".md"):
             continue
-        body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text  # front matter is MkDocs'
-        aside = html_blocks.set_aside(body)
-        set_aside += len(aside.blocks)
-        plain = markdown.markdown(body, extensions=extensions, extension_configs=options)
-        quick = html_blocks.put_back(markdown.markdown(aside.markdown, extensions=extensions, extension_configs=options),
-                                     aside.blocks)
-        assert quick == plain, name
-        assert aside.ids == set(re.findall(r'<[^>]*\sid="([^"]+)"', "\n".join(aside.blocks))), name
-        html_share = sum(len(block) for block in aside.blocks) / max(len(body), 1)
-        assert html_share > 0.3 or len(body) < 2000, (name, html_share)
-        aside_chars += sum(len(block) for block in aside.blocks)
-        total += len(body)
-    assert set_aside > 100
-    assert aside_chars / total > 0.85  # Markdown reads headings and markers, not the HTML
+        assert text.startswith("---\n"), name
+        body = text.split("\n---\n", 1)[1]
+        converted = markdown.markdown(body, extensions=extensions, extension_configs=options)
+        assert _tokens(converted) == _tokens(body), name
+        pages_seen += 1
+    assert pages_seen > 50
+
+
+_HEADING_TEXT = st.lists(st.sampled_from(list(_ALPHABET.replace("\n", "").replace("\t", "")) + ["</title>", "<script>", "&amp;", " #", "##"]),
+                         min_size=1, max_size=30).map("".join).map(str.strip).filter(bool)
+
+
+def _mkdocs_title(source: str) -> str | None:
+    """The page title MkDocs takes from Markdown: the first h1's text, read
+    near the end of the conversion (as mkdocs.structure.pages does)."""
+    import markdown
+    from markdown.treeprocessors import Treeprocessor
+    from mkdocs.utils.rendering import get_heading_text
+
+    extensions, options = _markdown_config()
+    md = markdown.Markdown(extensions=extensions, extension_configs=options)
+    found: list[str] = []
+
+    class FirstHeading(Treeprocessor):
+        def run(self, root):
+            if len(root) and root[0].tag == "h1":
+                found.append(get_heading_text(root[0], md))
+
+    md.treeprocessors.register(FirstHeading(md), "first_h1", 1)
+    md.convert(source)
+    return found[0] if found else None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_HEADING_TEXT, st.integers(1, 6), st.sampled_from(["", "inledning", "a-b_c"]),
+       st.sampled_from([(), ("sd-repeats",)]), st.sampled_from([None, "en"]))
+def test_a_heading_is_what_markdown_and_mkdocs_made_of_it(text: str, level: int, anchor: str,
+                                                          classes: tuple[str, ...], lang: str | None) -> None:
+    """What a heading written as Markdown, `## text {#id .class lang=en}` with
+    every Markdown special escaped, Python-Markdown and MkDocs make into
+    an element, a table-of-contents entry and (for h1) the page title.
+    page_file.Outline writes the element itself: it must be the same, and so
+    must the entry and the title it records."""
+    import markdown
+
+    extensions, options = _markdown_config()
+    md = markdown.Markdown(extensions=extensions, extension_configs=options)
+    escaped = "".join("\\" + ch if ch in md.ESCAPED_CHARS else ch for ch in html.escape(text, quote=False))
+    attributes = " ".join([*([f"#{anchor}"] if anchor else []), *(f".{c}" for c in classes),
+                           *([f"lang={lang}"] if lang else [])])
+    source = "#" * level + " " + escaped + (f" {{{attributes}}}" if attributes else "")
+    expected = md.convert(source)
+    element = BeautifulSoup(expected, "html.parser").find(f"h{level}")
+    outline = page_file.Outline()
+    made = outline.heading(level, text, anchor, classes, lang)
+    assert _tokens(made) == _tokens(expected), source
+    token = md.toc_tokens[0]
+    assert outline.headings == [(level, token["id"], token["name"])]
+    if level == 1:
+        assert outline.title == _mkdocs_title(source)
+    assert element is not None
 
 
 def test_shared_values_match_asking_each_time(library) -> None:

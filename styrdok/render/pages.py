@@ -21,6 +21,7 @@ from styrdok.data import urls
 from styrdok.render import atom, catalogue, exports, ical, linked_data, text_html
 from styrdok.views import calendar, comparison, gaps, history, review, versions as versions_view
 from styrdok.render import phrase_table, search
+from styrdok.render.page_file import OUTLINE_KEY, Outline, front_matter
 from styrdok.data import schema
 from styrdok.data.library import Library, LoadedDocument, walk_sections
 from styrdok.data.model import LANGUAGES, Actor, Section, Text
@@ -52,7 +53,6 @@ def _environment() -> Environment:
     env.globals["urls"] = urls
     env.filters["md"] = lambda shown: text_html.block(shown.text)
     env.filters["lines"] = lambda text: Markup("<br>").join(text.split("\n"))
-    env.filters["inline"] = lambda shown: text_html.inline(shown.text if isinstance(shown, Shown) else str(shown))
     return env
 
 
@@ -153,6 +153,7 @@ class PageContext:
         self.here = here
         self.settings = settings
         self.derived = derived if derived is not None else Derived(library, today, settings)
+        self.outline = Outline()  # the headings, as the template writes them
 
     def evaluate(self, doc_id: str) -> list[review.DueItem]:
         return self.derived.evaluate(doc_id)
@@ -206,12 +207,16 @@ class PageContext:
         """` lang="en"` when a passage is not in the page's language."""
         return Markup(f' lang="{shown.lang}"') if shown.lang != self.language else Markup("")
 
-    def heading_attrs(self, section_id: str, shown: Shown, *classes: str) -> Markup:
-        """attr_list for a Markdown heading: its anchor, its classes, and `lang` if it differs."""
-        parts = ([f"#{section_id}"] if section_id else []) + [f".{name}" for name in classes]
-        if shown.lang != self.language:
-            parts.append(f"lang={shown.lang}")
-        return Markup("{" + " ".join(parts) + "}") if parts else Markup("")
+    def heading(self, level: int, text: "Shown | str | int", anchor: str = "", *classes: str,
+                lang_of: Shown | None = None) -> Markup:
+        """A heading of the page (`page_file.Outline`): its anchor, its classes,
+        and `lang` if its text (or the text `lang_of` it is made from) is not
+        in the page's language."""
+        shown = text if isinstance(text, Shown) else lang_of
+        lang = shown.lang if shown is not None and shown.lang != self.language else None
+        words = text.text if isinstance(text, Shown) else text
+        words = words.unescape() if isinstance(words, Markup) else str(words)
+        return self.outline.heading(level, words, anchor, classes, lang)
 
     def has_text(self, section: Section) -> bool:
         """Whether a section is given in the page's language (a partial translation leaves some out)."""
@@ -223,9 +228,6 @@ class PageContext:
     def breakable_path(self, path: str) -> Markup:
         """A file path that may wrap after each `/` on a narrow screen, never inside a name."""
         return Markup("/<wbr>").join(path.split("/"))
-
-    def anchor(self, anchor_id: str, *classes: str) -> Markup:
-        return Markup("{" + " ".join([f"#{anchor_id}", *(f".{name}" for name in classes)]) + "}")
 
     def date(self, value: dt.date | None) -> str:
         if value is None:
@@ -279,8 +281,13 @@ class PageContext:
         return self.library.types[type_id].name.get(self.language)
 
 
-def _render(template: str, ctx: PageContext, **data: Any) -> str:
-    return _ENV.get_template(template).render(c=ctx, w=ctx.w, **data)
+def _render(template: str, ctx: PageContext, record: search.Record | None = None,
+            more: dict[str, Any] | None = None, **data: Any) -> str:
+    """The page file: front matter (the search's record, `more`, the page's
+    outline) and the page's HTML."""
+    body = _ENV.get_template(template).render(c=ctx, w=ctx.w, **data)
+    matter = {**(record.as_data() if record else {}), **(more or {}), OUTLINE_KEY: ctx.outline.as_data()}
+    return front_matter(matter) + body
 
 
 def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
@@ -291,9 +298,11 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
     types = " / ".join(ctx.type_name(t) for t in doc.types)
     record = search.document_record(doc, ctx.today, ctx.pick(doc.title).text, ctx.library.organisations[doc.organisation],
                                     types, ctx.status(loaded.id), ctx.language)
-    return record.front_matter({"feeds": feeds_of(ctx, doc.organisation)}) + _render(
+    return _render(
         "document.md.j2",
         ctx,
+        record,
+        {"feeds": feeds_of(ctx, doc.organisation)},
         doc=doc,
         doc_id=loaded.id,
         org=doc.organisation,
@@ -313,7 +322,7 @@ def document_page(ctx: PageContext, loaded: LoadedDocument) -> str:
 
 def feeds_of(ctx: PageContext, org: str) -> list[dict[str, str]]:
     """The organisation's feeds, for the page frame to name in the head
-    (the page's front matter, written by `search.Record.front_matter`)."""
+    (the page's front matter, `page_file.front_matter`)."""
     atom_url = urls.news_feed(org, ctx.language)[1]
     ics_url = f"{urls.calendar(org).url}{urls.FEED_NAME}.ics"
     name = ctx.org_name(org)
@@ -411,8 +420,8 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
              record: search.Record | None, **data: Any) -> str:
         """`make` gives the data that is only worked out when the page is rendered;
         `record`, what the search indexes of the page (none: not indexed)."""
-        return (record.front_matter() if record else "") + _render(
-            template, PageContext(library, language, today, address, settings, derived), **data, **(make() if make else {}))
+        return _render(template, PageContext(library, language, today, address, settings, derived), record,
+                       **data, **(make() if make else {}))
 
     def document(language: str, address: urls.Address, loaded: LoadedDocument) -> str:
         return document_page(PageContext(library, language, today, address, settings, derived), loaded)

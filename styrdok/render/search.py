@@ -15,14 +15,13 @@ filters by "Gällande" on a Swedish page and "In force" on an English one.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 
 from styrdok.data.model import Document, Organisation
 from styrdok.views.review import Status as ReviewStatus
+from styrdok.render import page_file
 from styrdok.render.words import Words, status_key
 
 # The filters, in the order the search shows them; each one's heading is the
@@ -78,26 +77,13 @@ class Record:
     meta: dict[str, str]
     filters: dict[str, str] = field(default_factory=dict)
 
+    def as_data(self) -> dict[str, Any]:
+        """The record as the page's front matter holds it."""
+        return {"pagefind": {"meta": self.meta, "filters": self.filters}}
+
     def front_matter(self, more: dict[str, Any] | None = None) -> str:
-        """Front matter for the generated Markdown page, with `more` of the
-        page's own (a document page's feeds): one line of JSON, which YAML
-        reads as a flow mapping, written by the json module in a fraction of
-        the time a YAML emitter takes. Every string is double-quoted with
-        its control characters escaped, so no text can end the front matter
-        or change its structure."""
-        data = {"pagefind": {"meta": self.meta, "filters": self.filters}, **(more or {})}
-        return f"---\n{_yaml_safe(json.dumps(data, ensure_ascii=False))}\n---\n\n"
-
-
-# What YAML (1.1, as PyYAML reads MkDocs' front matter) takes differently from
-# JSON inside a double-quoted string: characters it refuses outright, and the
-# line breaks it would fold into a space. Written as JSON escapes, which YAML
-# reads the same way.
-_NOT_YAML_AS_IS = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-
-
-def _yaml_safe(text: str) -> str:
-    return _NOT_YAML_AS_IS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+        """Front matter with this record and `more` (`page_file.front_matter`)."""
+        return page_file.front_matter({**self.as_data(), **(more or {})})
 
 
 def document_labels(doc: Document, today: dt.date, review_status: ReviewStatus, language: str) -> tuple[str, str]:

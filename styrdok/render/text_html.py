@@ -10,7 +10,6 @@ only with http(s) or mailto, and no headings (the page owns its outline).
 from __future__ import annotations
 
 import functools
-import html
 import re
 
 import markdown
@@ -22,9 +21,6 @@ _TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br", "code", "blockquote",
 _ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 _SCHEMES = {"http", "https", "mailto"}
 _MD = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
-
 
 def _escape_html(text: str) -> str:
     """`&` and `<` are all it takes to open a tag or entity; `>` stays for quotes."""
@@ -74,9 +70,3 @@ def markdown_block(text: str) -> Markup:
     )
     with_scope = cleaned.replace("<th>", '<th scope="col">')
     return Markup("\n".join(line for line in with_scope.splitlines() if line.strip()))
-
-
-def inline(text: str) -> Markup:
-    """Plain text for a Markdown heading or list item: HTML-escaped, and every
-    Markdown special escaped, so it renders exactly as written."""
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False)))
