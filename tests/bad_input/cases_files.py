@@ -40,7 +40,7 @@ def data_folder_as_link(data: Path) -> None:
 
 
 def _published(files: dict[str, bytes]) -> None:
-    shows("testby/testpolicy.md", "# Testpolicy")(files)
+    shows("testby/testpolicy.md", "\">Testpolicy – ")(files)
 
 
 CASES = [

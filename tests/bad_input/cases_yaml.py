@@ -24,7 +24,7 @@ def _block_nesting(depth: int) -> str:
 
 
 def _unchanged_page(files: dict[str, bytes]) -> None:
-    assert "# Testpolicy" in files["testby/testpolicy.md"].decode("utf-8")
+    assert "\">Testpolicy – " in files["testby/testpolicy.md"].decode("utf-8")
 
 
 CASES = [
