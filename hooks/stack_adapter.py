@@ -219,21 +219,33 @@ def render_without_markdown(page: Any, title: str | None, toc_tokens: list[dict[
     title and table of contents its generator recorded, instead of
     converting it as Markdown (styrdok.render.page_file). Replaces the
     page's `render`, which `_populate_page` calls after `on_page_markdown`,
-    and fills what it fills: `content`, `toc`, the title MkDocs reads from
-    the first h1 (`_title_from_render`) and the ids that links to this page
-    may point to (`present_anchor_ids`, read by the anchor check once every
-    page is rendered). The page's own links are checked by the generator
-    (styrdok.build.links); `links_to_anchors` stays empty."""
+    and fills what it fills: the table of contents, the title MkDocs reads
+    from the first h1 (`_title_from_render`) and the ids that links to this
+    page may point to (`present_anchor_ids`, read by the anchor check once
+    every page is rendered). The page's own links are checked by the
+    generator (styrdok.build.links); `links_to_anchors` stays empty.
+
+    MkDocs renders every page of a language before it writes the first, and
+    would hold all their HTML at once. So the HTML is let go here, and
+    `content` stays empty until `fill_content` reads it again from the file
+    as the page is built. `markdown` stays a string: MkDocs reads the title
+    only from a page whose Markdown is not None."""
 
     def render(config: Any, files: Any) -> None:
         html = page.markdown
-        page.content = html
         page.toc = get_toc(nest_toc_tokens(toc_tokens))
         page._title_from_render = title
         page.present_anchor_ids = set(_HTML_ID.findall(html))
         page.links_to_anchors = {}
+        page.markdown = page.content = ""
 
     page.render = render
+
+
+def fill_content(page: Any, html: str) -> None:
+    """Give a page rendered by `render_without_markdown` its HTML, as it is
+    built (`on_page_context`: before the theme's template reads it)."""
+    page.content = html
 
 
 _HTML_ID = re.compile(r"""\sid=["']([^"']+)["']""")

@@ -93,3 +93,13 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
         title, tokens = page_file.toc_tokens(outline)
         stack_adapter.render_without_markdown(page, title, tokens)
     return markdown
+
+
+@event_priority(100)  # before the other hooks and plugins see the page
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """The HTML of a generated page, read again from its file as the page is
+    built (stack_adapter.render_without_markdown says why)."""
+    if isinstance(page.meta.get(page_file.OUTLINE_KEY), dict):
+        text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        stack_adapter.fill_content(page, page_file.body_of(text))
+    return context

@@ -28,7 +28,7 @@ def _page(body: str) -> str:
 SITE = {
     "vasteras/index.md": _page('<p id="dokument"><a href="policy/">x</a></p>'),
     "vasteras/index.en.md": _page("<p>x</p>"),
-    "vasteras/policy.md": _page("## Syfte {#syfte}\n\n<p>x</p>"),
+    "vasteras/policy.md": _page("<h2 id=\"syfte\">Syfte</h2>\n\n<p>x</p>"),
     "vasteras/atom.xml": "<feed/>",
 }
 HAND_WRITTEN = ["om.md", "om.en.md", "assets/styrdok.css"]

@@ -225,6 +225,20 @@ def test_the_same_pages_give_the_same_index_bytes(site: Path, tmp_path: Path) ->
     assert runs[0] == {k: v for k, v in file_hashes(site).items() if k.startswith("pagefind/")}
 
 
+def test_one_pagefind_run_per_language_gives_the_index_of_one_run(site: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index is made by one Pagefind run per language (each holds only
+    its half of the site in memory); the bundle must be the one a single
+    run over the whole site makes."""
+    assert search_index.language_globs(site) == [search_index.language_globs(site)[0], "en/**/*.html"]
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    monkeypatch.setattr(search_index, "language_globs", lambda site_dir: [None])
+    search_index.write_index(copy)
+    whole = {k: v for k, v in file_hashes(copy).items() if k.startswith("pagefind/")}
+    assert whole == {k: v for k, v in file_hashes(site).items() if k.startswith("pagefind/")}
+
+
 def test_the_installed_pagefind_is_the_one_the_index_rewriting_was_written_for() -> None:
     from importlib.metadata import version
 

@@ -1,7 +1,7 @@
 """Every link of the generated pages leads to a page, file or anchor of the site.
 
-The generated pages are HTML inside Markdown, and the build hands that HTML
-past Python-Markdown (html_blocks), so MkDocs never reads their links: it
+The generated pages are HTML, handed to MkDocs without a Markdown
+conversion (render/page_file), so MkDocs never reads their links: it
 checks only the links written in Markdown. This check reads every `href` of
 every generated page as the page is written, resolves it against the page's
 address, and fails the build when one leads to no page or file of the site
@@ -9,7 +9,7 @@ address, and fails the build when one leads to no page or file of the site
 generated page. Links with a scheme (`https:`, `mailto:`) or to another host
 are the reader's to follow, not checked here.
 
-Each problem is located in the generated Markdown as `docs/<file>:line:col`,
+Each problem is located in the generated page file as `docs/<file>:line:col`,
 which a developer opens to see the link and the template that wrote it.
 """
 
@@ -26,7 +26,6 @@ from styrdok.data.urls import DEFAULT_LANGUAGE
 
 _HREF = re.compile(r"""\shref=(?:"([^"]*)"|'([^']*)')""")
 _HTML_ID = re.compile(r'\sid="([^"]+)"')  # the templates quote attributes with "
-_MARKDOWN_ID = re.compile(r"\{[:\s]*#([^\s}]+)")  # a heading's {#id}
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2})$")
 # Ids that the page frame (overrides/) gives every page: the header search's dialog.
@@ -122,7 +121,6 @@ class LinkCheck:
             href = unescape(written) if "&" in written else written
             links.append(_Link(href, line, start + 1 - text.rfind("\n", 0, start), *_resolve(href, here)))
         ids = set(_HTML_ID.findall(text))
-        ids.update(_MARKDOWN_ID.findall(text))
         self.pages[name] = _Page(links, ids)
 
     def keep_only(self, names: Iterable[str]) -> None:

@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import json
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -48,12 +49,17 @@ def write_index(site_dir: Path) -> dict[str, int]:
     for folder in (fresh, old):
         if folder.exists():
             shutil.rmtree(folder)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(fresh), "--quiet"]
-    for selector in EXCLUDE_SELECTORS:
-        command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout)[-2000:]}")
+    runs = language_globs(site_dir)
+    parts = [site_dir / f".pagefind-new-{n}" for n in range(len(runs))]
+    try:
+        for glob, part in zip(runs, parts):
+            _run_pagefind(site_dir, part, glob)
+        fresh.mkdir()
+        for part in parts:
+            _merge_bundle(part, fresh)
+    finally:
+        for part in parts:
+            shutil.rmtree(part, ignore_errors=True)
     pages = make_stable(fresh)
     if bundle.exists():
         bundle.rename(old)
@@ -61,6 +67,59 @@ def write_index(site_dir: Path) -> dict[str, int]:
     if old.exists():
         shutil.rmtree(old)
     return pages
+
+
+# A site folder name that can stand in a Pagefind glob as it is.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def language_globs(site_dir: Path) -> list[str | None]:
+    """One Pagefind run per language, each given its language's pages: the
+    pages of `en/` and the rest of the site. Pagefind holds every page it
+    indexes in memory until it writes its bundle, so two runs of half the
+    site each peak at about half the memory of one (docs/benchmark.md).
+    One run of the whole site (None) when a folder's name could not stand
+    in a glob as it is."""
+    names = sorted(p.name for p in site_dir.iterdir()
+                   if p.name not in ("en", BUNDLE) and not p.name.startswith(".pagefind")
+                   and (p.is_dir() or p.suffix == ".html"))
+    if not (site_dir / "en").is_dir() or not names or not all(_PLAIN_NAME.fullmatch(n) for n in names):
+        return [None]
+    rest = ",".join(f"{n}/**/*.html" if (site_dir / n).is_dir() else n for n in names)
+    return ["{" + rest + "}", "en/**/*.html"]
+
+
+def _run_pagefind(site_dir: Path, output: Path, glob: str | None) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output), "--quiet"]
+    if glob is not None:
+        command += ["--glob", glob]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind failed ({done.returncode}): {(done.stderr or done.stdout)[-2000:]}")
+
+
+def _merge_bundle(part: Path, into: Path) -> None:
+    """Move one run's bundle into `into`: its files (named by their content, so
+    a name both runs wrote holds the same bytes: Pagefind's script, styles
+    and the wasm of a language both indexed) and its languages in the entry file."""
+    entry_name = "pagefind-entry.json"
+    for path in sorted(part.rglob("*")):  # a folder before its files
+        target = into / path.relative_to(part)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif path.name != entry_name and not target.exists():
+            path.rename(target)
+    entry = json.loads((part / entry_name).read_text(encoding="utf-8"))
+    merged_path = into / entry_name
+    if merged_path.exists():
+        merged = json.loads(merged_path.read_text(encoding="utf-8"))
+        both = set(merged["languages"]) & set(entry["languages"])
+        if both:
+            raise RuntimeError(f"two Pagefind runs indexed pages of the same language: {sorted(both)}")
+        entry["languages"] = {**merged["languages"], **entry["languages"]}
+    merged_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 class BackgroundIndex:

@@ -77,6 +77,14 @@ def front_matter(data: dict[str, Any]) -> str:
     return f"---\n{_yaml_safe(json.dumps(data, ensure_ascii=False))}\n---\n\n"
 
 
+def body_of(text: str) -> str:
+    """The page's HTML: what follows the front matter of a page file."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---\n", 3)
+    return text if end < 0 else text[end + 5:].strip("\n")
+
+
 # What YAML (1.1, as PyYAML reads MkDocs' front matter) takes differently from
 # JSON inside a double-quoted string: characters it refuses outright, and the
 # line breaks it would fold into a space. Written as JSON escapes, which YAML

@@ -1,6 +1,7 @@
-"""Render the library to Markdown pages, one set per language.
+"""Render the library to pages, one set per language.
 
-Templates (styrdok/templates) hold the page structure; this module only
+Templates (styrdok/render/templates) hold the page structure and write it as
+HTML (a page file holds no Markdown: render/page_file); this module only
 hands them the data and small helpers. Jinja autoescapes everything, and
 editor text goes through `text_html` (Markdown → sanitised HTML), so no text
 from YAML can reach the page as raw HTML.
@@ -350,7 +351,7 @@ GAP_KINDS = ("no_decision", "placeholder", "rule_without_actor", "no_owner", "ac
 def build_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings(),
                 out: MutableMapping[str, str] | None = None,
                 hand_written: Iterable[str] = ()) -> MutableMapping[str, str]:
-    """Every generated file: docs-relative name → content (Markdown or iCalendar)."""
+    """Every generated file: docs-relative name → content (a page file, a feed, an export)."""
     return render_planned(plan_pages(library, today, settings), out, hand_written)
 
 
