@@ -64,6 +64,24 @@ def test_plain_paragraph_shortcut_never_changes_the_html(text: str) -> None:
         assert text_html.block(text) == text_html.markdown_block(text)
 
 
+_PLAIN_WORDS = ["arbetet", "Vänort", "EU:s", "2030", "a-b", "(x)", "ok.", "–", "'s"]
+_LINE = st.one_of(
+    st.lists(st.sampled_from(_PLAIN_WORDS), min_size=1, max_size=5).map(" ".join),  # mostly what the shortcut takes
+    st.lists(st.sampled_from(_PLAIN_WORDS + ["x  y", "- ", "-", "*", "1.", "a "]), min_size=1, max_size=5).map(" ".join))
+_PARAGRAPH = st.one_of(_LINE, st.lists(_LINE.map(lambda line: "- " + line), min_size=1, max_size=4).map("\n".join),
+                       st.lists(_LINE, min_size=2, max_size=3).map("\n".join))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=4).map("\n\n".join))
+def test_plain_lists_take_the_shortcut_only_where_markdown_agrees(text: str) -> None:
+    """Paragraphs and "- item" lists, in every order: the shortcut gives
+    Markdown's bytes, or leaves the text to Markdown."""
+    text = text.strip()
+    if text:
+        assert text_html.block(text) == text_html.markdown_block(text), text
+
+
 def _relpath(from_url: str, to_url: str) -> str:
     rel = posixpath.relpath("/" + to_url, "/" + from_url)
     return "./" if rel == "." else rel + "/"
