@@ -217,6 +217,26 @@ def test_shared_values_match_asking_each_time(library) -> None:
             assert ctx.documents_without_rule(org, owner) == expected
 
 
+def test_indexes_made_once_per_library_match_asking_the_library(library) -> None:
+    """The versions of a document, the news of each organisation and each
+    organisation's documents come from one pass over the library (a pass
+    per document or organisation made the build grow with its square);
+    they must be what asking the whole library each time gives."""
+    derived = pages.Derived(library, TODAY)
+    for doc_id in sorted(library.documents):
+        earlier = [d for d, other in sorted(library.documents.items()) if other.model.status == "revised"
+                   and other.model.replaced_by is not None and other.model.replaced_by.document == doc_id]
+        line = derived.versions(doc_id)
+        position = [v.doc_id for v in line].index(doc_id)
+        assert (line[position - 1].doc_id if position else None) == (earlier[0] if earlier else None)
+    everything = history.recent_by_organisation(library, limit=10_000)
+    for org in [None, *library.organisations]:
+        expected = [e for e in everything[None] if org is None or e.organisation == org][:50]
+        assert history.recent(library, org) == expected
+        if org is not None:
+            assert derived.documents_of(org) == sorted(library.documents_of(org), key=lambda d: d.id)
+
+
 def test_generate_works_once_per_build_and_repairs_touched_files(tmp_path: Path, monkeypatch) -> None:
     docs = tmp_path / "docs"
     data = PROJECT / "policy_data"

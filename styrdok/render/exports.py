@@ -14,9 +14,10 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable
 
 from styrdok.data import urls
-from styrdok.data.library import Library
+from styrdok.data.library import Library, LoadedDocument
 from styrdok.views.responsibilities import export_rows
 from styrdok.render.settings import SiteSettings
 from styrdok.render.words import Words, status_key
@@ -24,11 +25,14 @@ from styrdok.render.words import Words, status_key
 FIELDS = ["document", "status", "status_sv", "status_en", "section", "section_sv", "section_en", "actor", "actor_sv", "actor_en", "duty_sv", "duty_en"]
 
 
-def _rows(library: Library, org: str, today: dt.date) -> list[dict[str, str]]:
-    """Every duty of every document, with the document's status: a spreadsheet
-    filters on the column, where rows left out would be lost without a trace."""
+def _rows(library: Library, org: str, today: dt.date,
+          documents: Iterable[LoadedDocument] | None = None) -> list[dict[str, str]]:
+    """Every duty of every document (the organisation's `documents`, if
+    already at hand), with the document's status: a spreadsheet filters on
+    the column, where rows left out would be lost without a trace."""
     actors = library.actors(org)
-    docs = [(d.id, d.model) for d in sorted(library.documents_of(org), key=lambda d: d.id)]
+    found = library.documents_of(org) if documents is None else documents
+    docs = [(d.id, d.model) for d in sorted(found, key=lambda d: d.id)]
     rows = export_rows(docs)
     sv, en = Words("sv"), Words("en")
     for row in rows:
@@ -59,12 +63,12 @@ def _csv(fields: list[str], rows: list[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def matrix_csv(library: Library, org: str, today: dt.date) -> str:
-    return _csv(FIELDS, _rows(library, org, today))
+def matrix_csv(library: Library, org: str, today: dt.date, documents: Iterable[LoadedDocument] | None = None) -> str:
+    return _csv(FIELDS, _rows(library, org, today, documents))
 
 
-def matrix_json(library: Library, org: str, today: dt.date) -> str:
-    data = {"organisation": org, "fields": FIELDS, "duties": _rows(library, org, today)}
+def matrix_json(library: Library, org: str, today: dt.date, documents: Iterable[LoadedDocument] | None = None) -> str:
+    data = {"organisation": org, "fields": FIELDS, "duties": _rows(library, org, today, documents)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

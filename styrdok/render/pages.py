@@ -78,6 +78,8 @@ class Derived:
         self._actors: dict[str, dict[str, Actor]] = {}
         self._versions: dict[str, list[versions_view.Version]] = {}
         self._replacing: dict[str, list[str]] | None = None
+        self._earlier: dict[str, str] | None = None
+        self._by_org: dict[str, list[LoadedDocument]] | None = None
 
     def evaluate(self, doc_id: str) -> list[review.DueItem]:
         items = self._items.get(doc_id)
@@ -121,7 +123,9 @@ class Derived:
     def versions(self, doc_id: str) -> list[versions_view.Version]:
         found = self._versions.get(doc_id)
         if found is None:
-            found = versions_view.versions_of(self.library, doc_id)
+            if self._earlier is None:
+                self._earlier = versions_view.earlier_versions(self.library)
+            found = versions_view.versions_of(self.library, doc_id, self._earlier)
             for version in found:
                 self._versions[version.doc_id] = found
         return found
@@ -134,6 +138,14 @@ class Derived:
                 if other.model.status == "replaced" and other.model.replaced_by is not None:
                     self._replacing.setdefault(other.model.replaced_by.document, []).append(d)
         return self._replacing.get(doc_id, [])
+
+    def documents_of(self, org: str) -> list[LoadedDocument]:
+        """An organisation's documents, by id."""
+        if self._by_org is None:
+            self._by_org = {org_id: [] for org_id in self.library.organisations}
+            for _, loaded in sorted(self.library.documents.items()):
+                self._by_org.setdefault(loaded.organisation, []).append(loaded)
+        return self._by_org.get(org, [])
 
     def actor(self, org: str, actor_id: str) -> Actor:
         actors = self._actors.get(org)
@@ -271,6 +283,9 @@ class PageContext:
     def title(self, doc_id: str) -> Shown:
         return self.pick(self.library.documents[doc_id].model.title)
 
+    def documents_of(self, org: str) -> list[LoadedDocument]:
+        return self.derived.documents_of(org)
+
     def documents_of_type(self, type_id: str) -> list[LoadedDocument]:
         """Documents of a type, by id; a combined document is listed under each of its types."""
         return [d for _, d in sorted(self.library.documents.items()) if type_id in d.model.types]
@@ -384,9 +399,7 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
     page_urls = {lang: {d: settings.absolute(lang, urls.document(d).url) for d in library.documents} for lang in LANGUAGES}
     derived = Derived(library, today, settings)
     phrase_rows = phrase_table.rows()
-    by_org: dict[str, list[LoadedDocument]] = {org_id: [] for org_id in library.organisations}
-    for doc_id, loaded in sorted(library.documents.items()):
-        by_org.setdefault(loaded.organisation, []).append(loaded)
+    by_org = {org_id: derived.documents_of(org_id) for org_id in library.organisations}
     # Each calendar's entries, in the calendar's order, in one pass (not one pass per calendar).
     entries_of_org: dict[str, list[calendar.Entry]] = {}
     entries_of_owner: dict[tuple[str, str], list[calendar.Entry]] = {}
@@ -394,7 +407,8 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
         entries_of_org.setdefault(entry.organisation, []).append(entry)
         if entry.owner is not None:
             entries_of_owner.setdefault((entry.organisation, entry.owner), []).append(entry)
-    news = {org_id: history.recent(library, org_id) for org_id in [None, *sorted(organisations)]}
+    news = history.recent_by_organisation(library)
+    news = {org_id: news.get(org_id, []) for org_id in [None, *sorted(organisations)]}
     the_site = Origin("a page of the site itself")
 
     shows_org = {org_id: Depends(frozenset(d.id for d in docs), frozenset([org_id])) for org_id, docs in by_org.items()}
@@ -508,8 +522,8 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
         planned.append(Planned(urls.document_list("csv", language), the_site, documents_csv, EVERYTHING))
         planned.append(Planned(urls.document_list("json", language), the_site, documents_json, EVERYTHING))
     for org_id in sorted(organisations):
-        csv_text = cache(partial(exports.matrix_csv, library, org_id, today))  # worked out once for both languages
-        json_text = cache(partial(exports.matrix_json, library, org_id, today))
+        csv_text = cache(partial(exports.matrix_csv, library, org_id, today, by_org[org_id]))  # worked out once for both languages
+        json_text = cache(partial(exports.matrix_json, library, org_id, today, by_org[org_id]))
         for language in LANGUAGES:  # the same bilingual files in both languages
             planned.append(Planned(urls.export(org_id, "csv", language), of_org(org_id, "the matrix export"), csv_text,
                                    shows_org[org_id]))

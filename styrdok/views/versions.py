@@ -27,12 +27,17 @@ class Version:
     end: dt.date | None  # the start of the next version; None for the newest
 
 
-def _earlier(library: Library, doc_id: str) -> str | None:
-    """The version this one replaced: a document of status revised whose `replaced_by` names it."""
-    found = sorted(d for d, loaded in library.documents.items()
-                   if loaded.model.status == "revised" and loaded.model.replaced_by is not None
-                   and loaded.model.replaced_by.document == doc_id)
-    return found[0] if found else None
+def earlier_versions(library: Library) -> dict[str, str]:
+    """Each document → the version it replaced: a document of status revised
+    whose `replaced_by` names it (the first by id, should two name it).
+    Worked out once per library: asking each document in turn would read
+    the whole library for each, and the build would grow with its square."""
+    found: dict[str, str] = {}
+    for d, loaded in sorted(library.documents.items()):
+        model = loaded.model
+        if model.status == "revised" and model.replaced_by is not None:
+            found.setdefault(model.replaced_by.document, d)
+    return found
 
 
 def _later(library: Library, doc_id: str) -> str | None:
@@ -48,18 +53,21 @@ def start_of(doc: Document) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def versions_of(library: Library, doc_id: str) -> list[Version]:
-    """Every version of the document `doc_id` belongs to, oldest first.
+def versions_of(library: Library, doc_id: str, earlier: dict[str, str] | None = None) -> list[Version]:
+    """Every version of the document `doc_id` belongs to, oldest first
+    (`earlier`: `earlier_versions(library)`, if already worked out).
     Replacements cannot go round in a circle (the loader refuses that), but
     the walk still stops at a document it has seen."""
+    if earlier is None:
+        earlier = earlier_versions(library)
     newest = doc_id
     seen = {doc_id}
     while (later := _later(library, newest)) is not None and later not in seen:
         seen.add(later)
         newest = later
     line = [newest]
-    while (earlier := _earlier(library, line[-1])) is not None and earlier not in line:
-        line.append(earlier)
+    while (before := earlier.get(line[-1])) is not None and before not in line:
+        line.append(before)
     line.reverse()
     starts = [start_of(library.documents[d].model) for d in line]
     return [Version(d, starts[i], starts[i + 1] if i + 1 < len(line) else None) for i, d in enumerate(line)]
