@@ -251,18 +251,6 @@ def fill_content(page: Any, html: str) -> None:
 _HTML_ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
-def poll_every(server: Any, seconds: float) -> None:
-    """Make `mkdocs serve` look for changes every `seconds`. Its watchdog
-    PollingObserver looks every 0.5 s (LiveReloadServer's polling_interval,
-    not an option of the command), which added a quarter of a second on
-    average to each edit. Watches made from now on poll at the new interval
-    (`on_serve` runs before the entries of `watch:` are watched), and so do
-    the ones made before (an emitter reads its timeout on every round)."""
-    server.observer._timeout = seconds
-    for emitter in server.observer.emitters:
-        emitter._timeout = seconds
-
-
 def watch_only(server: Any, docs_dir: str, paths: list[Path]) -> Any:
     """Make `mkdocs serve` watch these files of docs_dir instead of all of it."""
     server.unwatch(docs_dir)

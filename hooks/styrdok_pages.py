@@ -64,10 +64,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_serve(server, config: MkDocsConfig, builder):
     """Watch the hand-written pages, not the generated ones (see
     generated_files.hand_written_paths); policy_data/ is watched through
-    `watch:` in mkdocs.yml. Look for edits as often as the library's size
-    allows (site.preview_poll_seconds)."""
-    data_files = sum(1 for _ in (Path(config.config_file_path).parent / "policy_data").rglob("*"))
-    stack_adapter.poll_every(server, site.preview_poll_seconds(data_files))
+    `watch:` in mkdocs.yml."""
     return stack_adapter.watch_only(server, config.docs_dir, generated_files.hand_written_paths(Path(config.docs_dir)))
 
 

@@ -157,24 +157,3 @@ def test_i18n_builds_english_inside_the_swedish_build(tmp_path: Path) -> None:
     assert (project / "probe.log").read_text(encoding="utf-8").splitlines() == [
         "pre sv 1", "pre en 2", "post 1", "post 0",
     ]
-
-
-def test_the_preview_polls_for_edits_at_the_interval_it_is_given(tmp_path: Path) -> None:
-    """MkDocs' server polls every 0.5 s; the adapter changes the interval
-    for the watches made before and after (the private attributes it sets,
-    on a real LiveReloadServer)."""
-    from mkdocs.livereload import LiveReloadServer
-
-    from styrdok.build.site import preview_poll_seconds
-
-    assert preview_poll_seconds(600) == 0.1
-    assert preview_poll_seconds(20_000) == 0.5
-    before, after = tmp_path / "before", tmp_path / "after"
-    before.mkdir()
-    after.mkdir()
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(str(before))
-    adapter.poll_every(server, 0.1)
-    server.watch(str(after))
-    assert [emitter.timeout for emitter in server.observer.emitters] == [0.1, 0.1]
-    assert server.observer.timeout == 0.1

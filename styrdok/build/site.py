@@ -144,14 +144,6 @@ def _load_render_write_again(data_dir: Path, docs_dir: Path, today: dt.date, set
     return changed, sorted(page.name for page in planned)
 
 
-def preview_poll_seconds(data_files: int) -> float:
-    """How often the preview looks for an edit, given the number of files
-    under policy_data/. Each look reads the state of every watched file,
-    so a small library is looked at every 0.1 s and a large one less often,
-    up to MkDocs' own 0.5 s at 5,000 files (docs/benchmark.md)."""
-    return min(0.5, max(0.1, data_files / 10_000))
-
-
 def _can_fork() -> bool:
     """Forking is only safe in a process with one thread (`mkdocs build`)."""
     return hasattr(os, "fork") and threading.active_count() == 1
