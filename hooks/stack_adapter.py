@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -214,13 +213,13 @@ def let_go_of_page(page: Any) -> None:
     page.content = None
 
 
-def render_without_markdown(page: Any, title: str | None, toc_tokens: list[dict[str, Any]]) -> None:
+def render_without_markdown(page: Any, title: str | None, toc_tokens: list[dict[str, Any]], ids: set[str]) -> None:
     """Let MkDocs take a page that is already HTML as it stands, with the
     title and table of contents its generator recorded, instead of
     converting it as Markdown (styrdok.render.page_file). Replaces the
     page's `render`, which `_populate_page` calls after `on_page_markdown`,
     and fills what it fills: the table of contents, the title MkDocs reads
-    from the first h1 (`_title_from_render`) and the ids that links to this
+    from the first h1 (`_title_from_render`) and the `ids` that links to this
     page may point to (`present_anchor_ids`, read by the anchor check once
     every page is rendered). The page's own links are checked by the
     generator (styrdok.build.links); `links_to_anchors` stays empty.
@@ -232,10 +231,9 @@ def render_without_markdown(page: Any, title: str | None, toc_tokens: list[dict[
     only from a page whose Markdown is not None."""
 
     def render(config: Any, files: Any) -> None:
-        html = page.markdown
         page.toc = get_toc(nest_toc_tokens(toc_tokens))
         page._title_from_render = title
-        page.present_anchor_ids = set(_HTML_ID.findall(html))
+        page.present_anchor_ids = ids
         page.links_to_anchors = {}
         page.markdown = page.content = ""
 
@@ -246,9 +244,6 @@ def fill_content(page: Any, html: str) -> None:
     """Give a page rendered by `render_without_markdown` its HTML, as it is
     built (`on_page_context`: before the theme's template reads it)."""
     page.content = html
-
-
-_HTML_ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
 def watch_only(server: Any, docs_dir: str, paths: list[Path]) -> Any:

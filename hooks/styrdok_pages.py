@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from styrdok.build import generated_files, idle_gc, site
+from styrdok.build import generated_files, idle_gc, links, site
 from styrdok.data import today
 from styrdok.data.problems import DataError
 from styrdok.render import page_file, words
@@ -91,7 +91,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
     outline = page.meta.get(page_file.OUTLINE_KEY)
     if isinstance(outline, dict):
         title, tokens = page_file.toc_tokens(outline)
-        stack_adapter.render_without_markdown(page, title, tokens)
+        stack_adapter.render_without_markdown(page, title, tokens, links.ids_in(markdown))
     return markdown
 
 

@@ -62,6 +62,11 @@ def address_of(name: str) -> tuple[str, str]:
     return language, f"{prefix}{stem}/"
 
 
+def ids_in(html: str) -> set[str]:
+    """The ids of a generated page's elements (the templates quote attributes with ")."""
+    return set(_HTML_ID.findall(html))
+
+
 @dataclass(frozen=True)
 class _Link:
     href: str  # as written, for the message
@@ -120,8 +125,7 @@ class LinkCheck:
             counted = start
             href = unescape(written) if "&" in written else written
             links.append(_Link(href, line, start + 1 - text.rfind("\n", 0, start), *_resolve(href, here)))
-        ids = set(_HTML_ID.findall(text))
-        self.pages[name] = _Page(links, ids)
+        self.pages[name] = _Page(links, ids_in(text))
 
     def keep_only(self, names: Iterable[str]) -> None:
         """Forget the files no longer generated."""
