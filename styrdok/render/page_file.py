@@ -27,7 +27,7 @@ from typing import Any
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
-OUTLINE_KEY = "styrdok_outline"  # front matter: {"title": ..., "toc": [[level, id, name], ...]}
+OUTLINE_KEY = "styrdok_outline"  # front matter: {"toc": [[level, id, name], ...]}
 
 
 @dataclass
@@ -35,7 +35,11 @@ class Outline:
     """The headings of one page as it is rendered, in order."""
 
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, name as HTML)
-    title: str | None = None  # the first h1's name
+
+    @property
+    def title(self) -> str | None:
+        """The page's title, as MkDocs takes it: the first h1's name."""
+        return _title(self.headings)
 
     def heading(self, level: int, text: str, anchor: str = "", classes: tuple[str, ...] = (),
                 lang: str | None = None) -> Markup:
@@ -51,21 +55,23 @@ class Outline:
         if lang:
             attributes += f' lang="{html.escape(lang)}"'
         self.headings.append((level, anchor, name))
-        if level == 1 and self.title is None:
-            self.title = name
         return Markup(f"<h{level}{attributes}>{html.escape(text, quote=False)}</h{level}>")
 
     def as_data(self) -> dict[str, Any]:
-        return {"title": self.title, "toc": [list(h) for h in self.headings]}
+        return {"toc": [list(h) for h in self.headings]}
+
+
+def _title(headings: list[tuple[int, str, str]]) -> str | None:
+    return next((name for level, _, name in headings if level == 1), None)
 
 
 def toc_tokens(data: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
     """An outline read back from front matter → (title, flat table-of-contents
     tokens shaped like Python-Markdown's `toc_tokens` before nesting)."""
-    tokens = [{"level": int(level), "id": str(anchor), "name": str(name), "html": str(name), "data-toc-label": ""}
-              for level, anchor, name in data.get("toc") or []]
-    title = data.get("title")
-    return (str(title) if title is not None else None), tokens
+    headings = [(int(level), str(anchor), str(name)) for level, anchor, name in data.get("toc") or []]
+    tokens = [{"level": level, "id": anchor, "name": name, "html": name, "data-toc-label": ""}
+              for level, anchor, name in headings]
+    return _title(headings), tokens
 
 
 def front_matter(data: dict[str, Any]) -> str:
