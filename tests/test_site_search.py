@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings, strategies as st
 
 from styrdok.build import search_index
-from styrdok.render import search
+from styrdok.render import page_file, search
 
 from .site_build import PROJECT, built_site, file_hashes, html_pages, search_fragments
 
@@ -249,7 +249,7 @@ def test_the_installed_pagefind_is_the_one_the_index_rewriting_was_written_for()
 
 def test_front_matter_keeps_hostile_text_inert() -> None:
     text = 'a\n---\n"x": 1\n</script><script>alert(1)</script> \x07 =SUM(A1)'
-    front = search.Record(meta={"title": text}, filters={"organisation": text}).front_matter()
+    front = page_file.front_matter(search.Record(meta={"title": text}, filters={"organisation": text}).as_data())
     import yaml
 
     assert front.startswith("---\n") and front.count("\n---\n") == 1
@@ -264,8 +264,8 @@ def test_front_matter_reads_back_exactly_as_mkdocs_reads_it(title: str, organisa
     from mkdocs.utils import meta
 
     more = {"feeds": [{"title": organisation, "href": "x.xml"}]}
-    body, data = meta.get_data(search.Record(meta={"title": title}, filters={"organisation": organisation})
-                               .front_matter(more) + "# Rubrik\n")
+    record = search.Record(meta={"title": title}, filters={"organisation": organisation})
+    body, data = meta.get_data(page_file.front_matter({**record.as_data(), **more}) + "# Rubrik\n")
     assert data == {"pagefind": {"meta": {"title": title}, "filters": {"organisation": organisation}}, **more}
     assert body == "# Rubrik\n"
 

@@ -21,7 +21,6 @@ from typing import Any
 
 from styrdok.data.model import Document, Organisation
 from styrdok.views.review import Status as ReviewStatus
-from styrdok.render import page_file
 from styrdok.render.words import Words, status_key
 
 # The filters, in the order the search shows them; each one's heading is the
@@ -80,10 +79,6 @@ class Record:
     def as_data(self) -> dict[str, Any]:
         """The record as the page's front matter holds it."""
         return {"pagefind": {"meta": self.meta, "filters": self.filters}}
-
-    def front_matter(self, more: dict[str, Any] | None = None) -> str:
-        """Front matter with this record and `more` (`page_file.front_matter`)."""
-        return page_file.front_matter({**self.as_data(), **(more or {})})
 
 
 def document_labels(doc: Document, today: dt.date, review_status: ReviewStatus, language: str) -> tuple[str, str]:

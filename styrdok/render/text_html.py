@@ -22,6 +22,7 @@ _ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 _SCHEMES = {"http", "https", "mailto"}
 _MD = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
+
 def _escape_html(text: str) -> str:
     """`&` and `<` are all it takes to open a tag or entity; `>` stays for quotes."""
     return text.replace("&", "&amp;").replace("<", "&lt;")
