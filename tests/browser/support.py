@@ -322,8 +322,20 @@ def skip_link_problems(page) -> list[str]:
     if not page.evaluate("id => !!document.getElementById(decodeURIComponent(id))?.closest('main .md-content')", target):
         problems.append(f"the skip link points at #{target}, which is not in the main content")
     page.keyboard.press("Tab")
-    landed = page.evaluate("""() => ({inside: !!document.activeElement.closest('main .md-content, .md-footer'),
-        html: document.activeElement.outerHTML.slice(0, 120)})""")
+    # Focus must move forward from the target: to the content's next control or,
+    # when the content has none after the target, to what follows the content
+    # (Material's back-to-top button, shown after any upward scroll, or the footer).
+    landed = page.evaluate("""id => {
+        const active = document.activeElement, target = document.getElementById(decodeURIComponent(id));
+        if (!target) return {inside: false, html: active.outerHTML.slice(0, 120)};
+        const after = e => !!(target.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+        const more = [...document.querySelectorAll('main .md-content a[href], main .md-content button, '
+                                                   + 'main .md-content input, main .md-content [tabindex]')]
+            .some(e => after(e) && e.tabIndex >= 0 && e.checkVisibility());
+        const inContent = !!active.closest('main .md-content');
+        const beyond = !!active.closest('.md-top, .md-footer') && after(active);
+        return {inside: inContent || (beyond && !more), html: active.outerHTML.slice(0, 120)};
+    }""", target)
     if not landed["inside"]:
         problems.append(f"after following the skip link, Tab goes to {landed['html']}, not into the content")
     return problems

@@ -54,3 +54,34 @@ def test_tab_check_finds_focus_off_screen(visitors) -> None:
         a.style.position = 'absolute'; a.style.left = '-9999px'; document.querySelector('.md-content').prepend(a); }""")
     controls, stops = support.tab_through(visitor.page)
     assert any("off screen or hidden" in p for p in support.keyboard_problems(controls, stops))
+
+
+def test_skip_check_lets_focus_go_past_content_without_controls(visitors) -> None:
+    """Material shows its back-to-top button after any upward scroll. On a page
+    whose content holds no control after the skip target, the next Tab then goes
+    to that button, after the content: the skip link did its job."""
+    visitor = visitors("phone")
+    visitor.open("")
+    page = visitor.page
+    page.evaluate("""() => {
+        const content = document.querySelector('main .md-content');
+        const first = content.querySelector('h1');
+        while (first.nextSibling) first.nextSibling.remove();
+        const top = document.querySelector('.md-top');
+        top.hidden = false; top.style.cssText = 'transform: none; opacity: 1; visibility: visible';
+    }""")
+    assert support.skip_link_problems(page) == []
+    assert page.evaluate("document.activeElement.classList.contains('md-top')"), \
+        "the page did not exercise the case: focus should be on the back-to-top button"
+
+
+def test_skip_check_finds_focus_going_back_before_the_content(visitors) -> None:
+    visitor = visitors("desktop")
+    visitor.open("")
+    page = visitor.page
+    page.evaluate("""() => {
+        const first = document.querySelector('main .md-content h1');
+        while (first.nextSibling) first.nextSibling.remove();
+        document.querySelectorAll('.md-top, .md-footer a, .md-footer button').forEach(e => e.remove());
+    }""")
+    assert any("not into the content" in p for p in support.skip_link_problems(page))
