@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -225,18 +226,27 @@ def test_the_same_pages_give_the_same_index_bytes(site: Path, tmp_path: Path) ->
     assert runs[0] == {k: v for k, v in file_hashes(site).items() if k.startswith("pagefind/")}
 
 
-def test_one_pagefind_run_per_language_gives_the_index_of_one_run(site: Path, tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """The index is made by one Pagefind run per language (each holds only
-    its half of the site in memory); the bundle must be the one a single
-    run over the whole site makes."""
-    assert search_index.language_globs(site) == [search_index.language_globs(site)[0], "en/**/*.html"]
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
-    monkeypatch.setattr(search_index, "language_globs", lambda site_dir: [None])
-    search_index.write_index(copy)
-    whole = {k: v for k, v in file_hashes(copy).items() if k.startswith("pagefind/")}
-    assert whole == {k: v for k, v in file_hashes(site).items() if k.startswith("pagefind/")}
+def test_pagefind_runs_over_parts_of_the_site_give_the_index_of_one_run(site: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index is made by Pagefind runs over parts of the site, each
+    language apart and in runs of at most PAGES_PER_RUN pages (each run holds
+    its pages in memory); the bundle must be the one a single run over the
+    whole site makes."""
+    built = {k: v for k, v in file_hashes(site).items() if k.startswith("pagefind/")}
+    runs = search_index.run_globs(site)
+    assert runs[-1] == "en/**/*.html" and len(runs) == 2, runs
+    small = search_index.run_globs(site, pages_per_run=10)
+    assert len(small) > 6 and sum(run.startswith("en/") or run.startswith("{en/") for run in small) > 3, small
+    for name, per_run in (("whole", None), ("small parts", 10)):
+        copy = tmp_path / name
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+        with monkeypatch.context() as patch:
+            if per_run is None:
+                patch.setattr(search_index, "run_globs", lambda site_dir: [None])
+            else:
+                patch.setattr(search_index, "PAGES_PER_RUN", per_run)
+            search_index.write_index(copy)
+        assert {k: v for k, v in file_hashes(copy).items() if k.startswith("pagefind/")} == built, name
 
 
 def test_the_installed_pagefind_is_the_one_the_index_rewriting_was_written_for() -> None:
@@ -273,3 +283,70 @@ def test_front_matter_reads_back_exactly_as_mkdocs_reads_it(title: str, organisa
 @pytest.mark.parametrize("url, root", [("", "./"), ("vaxjo/", "../"), ("en/", "../"), ("en/vaxjo/aktorer/ks/", "../../../../")])
 def test_site_root(url: str, root: str) -> None:
     assert search.site_root(url) == root
+
+
+def _what_the_bundle_says(bundle: Path) -> dict[tuple[str, ...], list[Any]]:
+    """Each word, form and filter value of a Pagefind bundle with the pages it
+    is on, the pages named by their fragment (whatever their numbers), and
+    its places on each page."""
+    import itertools
+    import json
+
+    said: dict[tuple[str, ...], list[Any]] = {}
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta = search_index._read(bundle / f"pagefind.{info['hash']}.pf_meta")
+        names = [name for name, _ in meta[1]]
+
+        def on(pages: list[list[Any]]) -> list[Any]:  # a word's pages: the first page's number, then steps
+            numbers = itertools.accumulate(page[0] for page in pages)
+            return sorted((names[n], repr(page[1:])) for n, page in zip(numbers, pages))
+
+        for _, _, chunk in meta[2]:
+            for word, pages, forms in search_index._read(bundle / "index" / f"{chunk}.pf_index")[0]:
+                said[(language, word)] = on(pages)
+                for form, form_pages in forms:
+                    said[(language, word, form)] = on(form_pages)
+        for name, chunk in meta[3]:
+            for value, pages in search_index._read(bundle / "filter" / f"{chunk}.pf_filter")[1]:
+                said[(language, name, value)] = sorted(names[n] for n in pages)
+        said[(language,)] = sorted(meta[1])
+    return said
+
+
+def test_the_rewritten_index_says_what_pagefind_said(site: Path, tmp_path: Path) -> None:
+    """make_stable renumbers the pages, joins runs and cuts the word index
+    anew: every word, form and filter value must still be on the same pages,
+    at the same places, as in Pagefind's own bundle of the site."""
+    raw = tmp_path / "raw"
+    search_index._run_pagefind(site, raw, None)
+    said = _what_the_bundle_says(site / "pagefind")
+    assert said == _what_the_bundle_says(raw)
+    assert sum(len(key) == 2 for key in said) > 1000 and any(len(key) == 3 for key in said)
+
+
+def test_fragments_of_two_runs_with_one_short_name_are_kept_apart(tmp_path: Path) -> None:
+    """Two runs can each give a different page the same short name; the
+    second gets a longer one, from the hash of its content, as Pagefind names
+    a page whose short name is taken."""
+    import gzip
+
+    def fragment(folder: Path, name: str, text: str) -> bytes:
+        data = gzip.compress(search_index._SIGNATURE + text.encode(), mtime=0)
+        (folder / "fragment").mkdir(parents=True, exist_ok=True)
+        (folder / "fragment" / f"{name}.pf_fragment").write_bytes(data)
+        return data
+
+    into, part = tmp_path / "into", tmp_path / "part"
+    text = '{"url":"/b/"}'
+    full = search_index._full_hash(text.encode())
+    short = f"sv_{full[:7]}"
+    kept = fragment(into, short, '{"url":"/a/"}')  # another page whose hash begins alike
+    moved = fragment(part, short, text)
+    same = fragment(part, "sv_1234567", '{"url":"/c/"}')
+    fragment(into, "sv_1234567", '{"url":"/c/"}')  # the same page, indexed by both runs
+    renamed = search_index._move_fragments(part, into)
+    assert renamed == {short: f"sv_{full[:8]}"}
+    assert (into / "fragment" / f"{short}.pf_fragment").read_bytes() == kept
+    assert (into / "fragment" / f"sv_{full[:8]}.pf_fragment").read_bytes() == moved
+    assert (into / "fragment" / "sv_1234567.pf_fragment").read_bytes() == same
