@@ -56,12 +56,10 @@ def write_index(site_dir: Path) -> dict[str, int]:
         for glob, part in zip(runs, parts):
             _run_pagefind(site_dir, part, glob)
         fresh.mkdir()
-        for part in parts:
-            _merge_bundle(part, fresh)
+        pages = make_stable(parts, fresh)
     finally:
         for part in parts:
             shutil.rmtree(part, ignore_errors=True)
-    pages = make_stable(fresh)
     if bundle.exists():
         bundle.rename(old)
     fresh.rename(bundle)
@@ -154,31 +152,6 @@ def _run_pagefind(site_dir: Path, output: Path, glob: str | None) -> None:
 _ENTRY = "pagefind-entry.json"
 
 
-def _merge_bundle(part: Path, into: Path) -> None:
-    """Move one run's bundle into `into`: its files (named by their content, so
-    a name two runs wrote holds the same bytes: Pagefind's script, styles,
-    the wasm of a language, a page both indexed) and its languages in the
-    entry file. A language that an earlier run indexed too is joined to it
-    (`_join_language`)."""
-    entry = json.loads((part / _ENTRY).read_text(encoding="utf-8"))
-    merged_path = into / _ENTRY
-    merged = json.loads(merged_path.read_text(encoding="utf-8")) if merged_path.exists() else None
-    renamed = _move_fragments(part, into)
-    for path in sorted(part.rglob("*")):  # a folder before its files
-        target = into / path.relative_to(part)
-        if path.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
-        elif path.name != _ENTRY and not target.exists():
-            path.rename(target)
-    if merged is not None:
-        for language, info in entry["languages"].items():
-            if language in merged["languages"]:
-                info = _join_language(into, language, merged["languages"][language], info, renamed)
-            merged["languages"][language] = info
-        entry = merged
-    merged_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
 def _full_hash(data: bytes) -> str:
     """Pagefind's name for a fragment: SHA-1 of its JSON, each byte in hex
     without leading zeros (Pagefind's `full_hash`)."""
@@ -210,75 +183,6 @@ def _move_fragments(part: Path, into: Path) -> dict[str, str]:
             target = into / "fragment" / f"{renamed[name]}.pf_fragment"
         path.rename(target)
     return renamed
-
-
-def _join_language(bundle: Path, language: str, first: dict[str, Any], second: dict[str, Any],
-                   renamed: dict[str, str]) -> dict[str, Any]:
-    """One language's index from two runs over different pages: the second
-    run's pages follow the first's, and its words, filter values and sort
-    orders point at them by their new numbers. (`make_stable` then puts the
-    pages in their fixed order.) Returns the language's entry."""
-    meta_paths = [bundle / f"pagefind.{info['hash']}.pf_meta" for info in (first, second)]
-    metas = [_read(path) for path in meta_paths]
-    offset = len(metas[0][1])
-    pages = metas[0][1] + [[renamed.get(name, name), count] for name, count in metas[1][1]]
-
-    words: dict[str, list[Any]] = {}
-    for n, meta in enumerate(metas):
-        for _, _, name in meta[2]:
-            path = bundle / "index" / f"{name}.pf_index"
-            for word in _read(path)[0]:
-                if n:
-                    word = _shift_word(word, offset)
-                if word[0] in words:
-                    _add_word(words[word[0]], word)
-                else:
-                    words[word[0]] = word
-            path.unlink()
-    filters: dict[str, dict[str, list[int]]] = {}
-    for n, meta in enumerate(metas):
-        for name, file_name in meta[3]:
-            path = bundle / "filter" / f"{file_name}.pf_filter"
-            values = filters.setdefault(name, {})
-            for value, numbers in _read(path)[1]:
-                values.setdefault(value, []).extend(p + offset * n for p in numbers)
-            path.unlink()
-    if metas[0][4] or metas[1][4]:
-        raise RuntimeError("Pagefind's sort orders cannot be joined: their values are not in the bundle")
-    chunk = _write(bundle / "index", language, ".pf_index", 7, [[words[key] for key in sorted(words)]])
-    meta = [metas[0][0], pages, [["", "", chunk]],
-            [[name, _write(bundle / "filter", language, ".pf_filter", 7, [name, sorted(values.items())])]
-             for name, values in sorted(filters.items())],
-            [], sorted(set(metas[0][5]) | set(metas[1][5]))]
-    for path in meta_paths:
-        path.unlink()
-    name = _write(bundle, f"pagefind.{language}", ".pf_meta", 10, meta)
-    return {**first, "hash": name.removeprefix("pagefind."), "page_count": first["page_count"] + second["page_count"]}
-
-
-def _shift_word(word: list[Any], offset: int) -> list[Any]:
-    """A word of a run whose pages follow `offset` pages of another."""
-    key, pages, forms = word
-
-    def shifted(pages: list[list[Any]]) -> list[list[Any]]:
-        return [[pages[0][0] + offset, *pages[0][1:]], *pages[1:]] if pages else pages
-
-    return [key, shifted(pages), [[form, shifted(form_pages)] for form, form_pages in forms]]
-
-
-def _add_word(word: list[Any], more: list[Any]) -> None:
-    """Add to a word the pages (numbered after its own) of the same word from
-    another run."""
-    def joined(pages: list[list[Any]], after: list[list[Any]]) -> list[list[Any]]:
-        return _as_steps(_as_numbers(pages) + _as_numbers(after))
-
-    word[1] = joined(word[1], more[1])
-    forms = {form: n for n, (form, _) in enumerate(word[2])}
-    for form, pages in more[2]:
-        if form in forms:
-            word[2][forms[form]][1] = joined(word[2][forms[form]][1], pages)
-        else:
-            word[2].append([form, pages])
 
 
 class BackgroundIndex:
@@ -396,27 +300,21 @@ def _cut(words: list[list[Any]]) -> list[list[list[Any]]]:
     return chunks
 
 
-def cut_word_index(bundle: Path, language: str, meta: list[Any], number: list[int]) -> None:
-    """Cut a language's word index into smaller chunks, in place. A query
-    downloads the chunk that holds its word, whole. Pagefind 1.5 closes a
-    chunk after about 20,000 positions, but counts only words without
-    diacritics, so a chunk of Swedish words ran to 100 KB and more (the
-    word "vänort" came with "utvärdera", "var" and "välj"). The chunk list
-    in the language's metadata names each chunk's first and last word by
-    the shortest prefixes that tell neighbours apart, as Pagefind does.
-    Each page is given its new `number` (`make_stable`)."""
-    old = [bundle / "index" / f"{name}.pf_index" for _, _, name in meta[2]]
-    words = [_renumber_word(word, number) for path in old for word in _read(path)[0]]
-    if any(a[0] >= b[0] for a, b in zip(words, words[1:])):
-        raise ValueError(f"Pagefind's word index for {language!r} is not in order")
-    for path in old:
-        path.unlink()
+def cut_word_index(bundle: Path, language: str, words: list[list[Any]]) -> list[list[str]]:
+    """Write a language's word index in chunks; return the chunk list of its
+    metadata. A query downloads the chunk that holds its word, whole.
+    Pagefind 1.5 closes a chunk after about 20,000 positions, but counts
+    only words without diacritics, so a chunk of Swedish words ran to 100 KB
+    and more (the word "vänort" came with "utvärdera", "var" and "välj").
+    The chunk list names each chunk's first and last word by the shortest
+    prefixes that tell neighbours apart, as Pagefind does."""
     chunks = _cut(words)
     bounds = [[chunk[0][0], chunk[-1][0]] for chunk in chunks]
     for before, after in zip(bounds, bounds[1:]):
         n = _common(before[1], after[0])
         before[1], after[0] = before[1][:n + 1], after[0][:n + 1]
     names: set[str] = set()
+    (bundle / "index").mkdir(parents=True, exist_ok=True)
     for bound, chunk in zip(bounds, chunks):
         data = gzip.compress(_SIGNATURE + cbor2.dumps([chunk]), mtime=0)
         digest, digits = hashlib.sha256(data).hexdigest(), 7
@@ -426,77 +324,125 @@ def cut_word_index(bundle: Path, language: str, meta: list[Any], number: list[in
         names.add(name)
         (bundle / "index" / f"{name}.pf_index").write_bytes(data)
         bound.append(name)
-    meta[2] = bounds
+    return bounds
 
 
-def _renumber_word(word: list[Any], number: list[int]) -> list[Any]:
-    """A word with its pages given their new numbers, in that order; its forms
-    in the order of their spelling."""
-    key, pages, forms = word
+@dataclass
+class _Run:
+    """One Pagefind run's index of one language."""
 
-    def renumbered(pages: list[list[Any]]) -> list[list[Any]]:
-        return _as_steps(sorted(([number[page[0]], *page[1:]] for page in _as_numbers(pages)),
-                                key=lambda page: page[0]))
+    folder: Path
+    meta: list[Any]
+    renamed: dict[str, str]  # its fragments that were given a longer name
+    first: int = 0  # the number, among the language's pages of all runs, of its first page
 
-    return [key, renumbered(pages), sorted(([form, renumbered(form_pages)] for form, form_pages in forms),
-                                          key=lambda form: form[0])]
+
+def make_stable(parts: list[Path], bundle: Path) -> dict[str, int]:
+    """Join the bundles of the Pagefind runs in `parts` into `bundle`, the same
+    bytes for the same pages. Pagefind 1.5 numbers the pages in the order the
+    file system lists their files, which differs from one machine (or one
+    split of the site into runs) to another, and writes the filter files and
+    each language's filter list in hash-map order, which changes from run
+    to run. Here the pages are numbered by their fragment's name, the words
+    of all runs are cut into chunks anew (`cut_word_index`), the filter
+    values are sorted by name with their pages in order, the filters by
+    name. What each word, form and filter value says (on which pages, at
+    which places) is Pagefind's. Returns the number of pages indexed per
+    language."""
+    runs: dict[str, list[_Run]] = {}
+    entry: dict[str, Any] = {}
+    for part in parts:
+        part_entry = json.loads((part / _ENTRY).read_text(encoding="utf-8"))
+        renamed = _move_fragments(part, bundle)
+        for path in sorted(part.rglob("*")):  # a folder before its files
+            target = bundle / path.relative_to(part)
+            if path.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+            elif path.parent.name not in ("index", "filter") and not path.name.endswith(".pf_meta") \
+                    and path.name != _ENTRY and not target.exists():
+                path.rename(target)  # Pagefind's script, styles and wasm: named by their content
+        for language, info in part_entry["languages"].items():
+            meta = _read(part / f"pagefind.{info['hash']}.pf_meta")
+            runs.setdefault(language, []).append(_Run(part, meta, renamed))
+        entry = {**part_entry, "languages": {**entry.get("languages", {}), **part_entry["languages"]}}
+    for language, language_runs in sorted(runs.items()):
+        info = entry["languages"][language]
+        info["hash"], info["page_count"] = _stable_language(bundle, language, language_runs)
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    (bundle / _ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return {language: info["page_count"] for language, info in entry["languages"].items()}
+
+
+def _stable_language(bundle: Path, language: str, runs: list[_Run]) -> tuple[str, int]:
+    """One language's metadata, filters and word index from its runs; returns
+    the metadata's name and the number of pages."""
+    pages: list[list[Any]] = []
+    for run in runs:
+        run.first = len(pages)
+        pages += [[run.renamed.get(name, name), count] for name, count in run.meta[1]]
+    order = sorted(range(len(pages)), key=lambda n: pages[n][0])
+    number = [0] * len(order)
+    for new, old in enumerate(order):
+        number[old] = new
+
+    filters: dict[str, dict[str, list[int]]] = {}
+    for run in runs:
+        for name, chunk in run.meta[3]:
+            values = filters.setdefault(name, {})
+            for value, numbers in _read(run.folder / "filter" / f"{chunk}.pf_filter")[1]:
+                values.setdefault(value, []).extend(number[run.first + n] for n in numbers)
+    (bundle / "filter").mkdir(parents=True, exist_ok=True)
+    filter_list = [[name, _write(bundle / "filter", language, ".pf_filter", 7,
+                                 [name, [[value, sorted(values[value])] for value in sorted(values)]])]
+                   for name, values in sorted(filters.items())]
+
+    words: dict[str, list[Any]] = {}
+    for run in runs:
+        for _, _, chunk in run.meta[2]:
+            for key, word_pages, forms in _read(run.folder / "index" / f"{chunk}.pf_index")[0]:
+                _renumber(word_pages, number, run.first)
+                for _, form_pages in forms:
+                    _renumber(form_pages, number, run.first)
+                if key in words:
+                    words[key][1] += word_pages
+                    words[key][2] += forms
+                else:
+                    words[key] = [key, word_pages, forms]
+    ordered = [_in_order(words[key]) for key in sorted(words)]
+
+    if any(run.meta[4] for run in runs) and len(runs) > 1:
+        raise RuntimeError("Pagefind's sort orders cannot be joined: their values are not in the bundle")
+    meta = [runs[0].meta[0], [pages[old] for old in order], cut_word_index(bundle, language, ordered), filter_list,
+            [[name, [number[n] for n in numbers]] for name, numbers in runs[0].meta[4]],
+            sorted({key for run in runs for key in run.meta[5]})]
+    name = _write(bundle, f"pagefind.{language}", ".pf_meta", 10, meta).removeprefix("pagefind.")
+    return name, len(pages)
 
 
 # Pagefind 1.5 writes a word's pages with the first page's number and, for each
 # page after it, the step from the page before.
 
-def _as_numbers(pages: list[list[Any]]) -> list[list[Any]]:
-    return [[number, *page[1:]] for number, page in zip(itertools.accumulate(page[0] for page in pages), pages)]
+def _renumber(pages: list[list[Any]], number: list[int], first: int) -> None:
+    """A word's pages of one run (steps) given their new numbers, in place."""
+    at = first
+    for page in pages:
+        at += page[0]
+        page[0] = number[at]
+
+
+def _in_order(word: list[Any]) -> list[Any]:
+    """A word whose pages hold their new numbers: the pages in that order (as
+    steps again), its forms (of all runs joined) in the order of their spelling."""
+    key, pages, forms = word
+    joined: dict[str, list[list[Any]]] = {}
+    for form, form_pages in forms:
+        joined.setdefault(form, []).extend(form_pages)
+    return [key, _as_steps(pages), [[form, _as_steps(joined[form])] for form in sorted(joined)]]
 
 
 def _as_steps(pages: list[list[Any]]) -> list[list[Any]]:
-    return [[page[0] - before, *page[1:]] for before, page in zip([0] + [page[0] for page in pages], pages)]
-
-
-def page_numbers(meta: list[Any]) -> list[int]:
-    """Each page's new number: the pages in the order of their fragment's
-    name. Pagefind numbers them in the order it finds their files, which is
-    the order the file system lists them in, and differs from one machine
-    (or one split of the site into runs) to another."""
-    order = sorted(range(len(meta[1])), key=lambda n: meta[1][n][0])
-    number = [0] * len(order)
-    for new, old in enumerate(order):
-        number[old] = new
-    meta[1] = [meta[1][old] for old in order]
-    return number
-
-
-def make_stable(bundle: Path) -> dict[str, int]:
-    """Same pages, same bytes. Pagefind 1.5 writes the word index and the
-    fragments in a stable order, but the filter files and each language's
-    filter list in hash-map order, which changes from run to run (and so
-    do their names, the metadata file that lists them and the entry file).
-    It numbers pages in the order the file system lists their files. This
-    rewrites those files in a fixed order: the pages by their fragment's
-    name (`page_numbers`), the filter values by name with their pages in
-    order, the filters by name. The content is the same; only the order
-    (and so the names) becomes fixed. The word index
-    is cut into smaller chunks on the way (`cut_word_index`). Returns the
-    number of pages indexed per language."""
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    for language, info in sorted(entry["languages"].items()):
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
-        number = page_numbers(meta)
-        meta[4] = [[name, [number[page] for page in pages]] for name, pages in meta[4]]
-        filters = []
-        for name, old in sorted(meta[3]):
-            old_path = bundle / "filter" / f"{old}.pf_filter"
-            index = _read(old_path)
-            values = sorted(([value, sorted(number[page] for page in pages)] for value, pages in index[1]),
-                            key=lambda v: v[0])
-            old_path.unlink()
-            filters.append([name, _write(bundle / "filter", language, ".pf_filter", 7, [index[0], values])])
-        meta[3] = filters
-        cut_word_index(bundle, language, meta, number)
-        meta_path.unlink()
-        info["hash"] = _write(bundle, f"pagefind.{language}", ".pf_meta", 10, meta).removeprefix("pagefind.")
-    entry["languages"] = dict(sorted(entry["languages"].items()))
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return {language: info["page_count"] for language, info in entry["languages"].items()}
+    pages.sort(key=lambda page: page[0])
+    before = 0
+    for page in pages:
+        page[0], before = page[0] - before, page[0]
+    return pages
