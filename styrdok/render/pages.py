@@ -36,10 +36,13 @@ from styrdok.data.problems import DataError
 
 @dataclass(frozen=True)
 class Shown:
-    """A text as shown on a page: its words and the language they are in."""
+    """A text as shown on a page: its words, the language they are in, and
+    the attribute its element carries: ` lang="en"` when that is not the
+    page's language, else nothing."""
 
     text: str
     lang: str
+    attr: Markup = Markup("")
 
 
 def _environment() -> Environment:
@@ -167,6 +170,8 @@ class PageContext:
         self.settings = settings
         self.derived = derived if derived is not None else Derived(library, today, settings)
         self.outline = Outline()  # the headings, as the template writes them
+        self._lang_attrs = {other: Markup("") if other == language else Markup(f' lang="{other}"')
+                            for other in LANGUAGES}
 
     def evaluate(self, doc_id: str) -> list[review.DueItem]:
         return self.derived.evaluate(doc_id)
@@ -213,12 +218,8 @@ class PageContext:
         for language in (self.language, *prefer, *LANGUAGES):
             value = text.get(language)
             if value is not None:
-                return Shown(value, language)
+                return Shown(value, language, self._lang_attrs.get(language, Markup(f' lang="{language}"')))
         raise ValueError("empty text")  # pragma: no cover - Text forbids it
-
-    def lang_attr(self, shown: Shown) -> Markup:
-        """` lang="en"` when a passage is not in the page's language."""
-        return Markup(f' lang="{shown.lang}"') if shown.lang != self.language else Markup("")
 
     def heading(self, level: int, text: "Shown | str | int", anchor: str = "", *classes: str,
                 lang_of: Shown | None = None) -> Markup:
