@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from collections.abc import Callable, Collection, Iterable, MutableMapping
-from functools import cache, partial
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -388,6 +388,26 @@ def render_planned(planned: list[Planned], out: MutableMapping[str, str] | None 
     return pages
 
 
+class _ForEachLanguage:
+    """A file written the same in each language's folder: worked out once, and
+    let go once every language has written it (the exports of 3,000
+    documents take about 80 MB). Asked for once more, it is worked out anew."""
+
+    def __init__(self, make: Callable[[], str]):
+        self._make = make
+        self._value: str | None = None
+        self._left = 0
+
+    def __call__(self) -> str:
+        if self._value is None:
+            self._value, self._left = self._make(), len(LANGUAGES)
+        value = self._value
+        self._left -= 1
+        if self._left == 0:
+            self._value = None
+        return value
+
+
 def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSettings()) -> list[Planned]:
     """Every generated file, with the data it comes from, what it shows and
     how to render it; nothing is rendered yet."""
@@ -517,14 +537,14 @@ def plan_pages(library: Library, today: dt.date, settings: SiteSettings = SiteSe
                                        partial(changes, language, address, old_id, doc_id),
                                        Depends(frozenset({old_id, doc_id}), frozenset([loaded.organisation]))))
     planned.append(Planned(urls.CATALOGUE_FILE, the_site, partial(catalogue.catalogue_json, library, settings), EVERYTHING))
-    documents_csv = cache(partial(exports.documents_csv, library, today, settings))  # the same file in both languages
-    documents_json = cache(partial(exports.documents_json, library, today, settings))
+    documents_csv = _ForEachLanguage(partial(exports.documents_csv, library, today, settings))  # the same file in both
+    documents_json = _ForEachLanguage(partial(exports.documents_json, library, today, settings))
     for language in LANGUAGES:
         planned.append(Planned(urls.document_list("csv", language), the_site, documents_csv, EVERYTHING))
         planned.append(Planned(urls.document_list("json", language), the_site, documents_json, EVERYTHING))
     for org_id in sorted(organisations):
-        csv_text = cache(partial(exports.matrix_csv, library, org_id, today, by_org[org_id]))  # worked out once for both languages
-        json_text = cache(partial(exports.matrix_json, library, org_id, today, by_org[org_id]))
+        csv_text = _ForEachLanguage(partial(exports.matrix_csv, library, org_id, today, by_org[org_id]))
+        json_text = _ForEachLanguage(partial(exports.matrix_json, library, org_id, today, by_org[org_id]))
         for language in LANGUAGES:  # the same bilingual files in both languages
             planned.append(Planned(urls.export(org_id, "csv", language), of_org(org_id, "the matrix export"), csv_text,
                                    shows_org[org_id]))
