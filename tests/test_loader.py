@@ -241,3 +241,19 @@ def test_a_file_that_cannot_be_read_is_located(tmp_path: Path, monkeypatch: pyte
     with pytest.raises(DataError) as caught:
         load_library(data)
     assert f"{DOC_FILE}:1:1: cannot be read (Permission denied)" in caught.value.report()
+
+
+def test_files_of_one_shape_share_their_paths_and_positions() -> None:
+    """The position maps of all files stay in memory for later checks; the
+    paths and positions that repeat from file to file are one object each,
+    and each map still gives every field's own line."""
+    from styrdok.data.yaml_source import load_yaml
+
+    text = "title:\n  sv: Plan\n  en: Plan\nsections:\n- id: a\n  text: {sv: x}\n"
+    _, first = load_yaml(text)
+    _, second = load_yaml(text)
+    _, shifted = load_yaml("\n" + text)
+    assert first.at == second.at and first.find(("sections", 0, "text", "sv")) == (6, 10)
+    assert all(a is b for a, b in zip(first.at, second.at))
+    assert all(first.at[k] is second.at[k] for k in first.at)
+    assert shifted.find(("sections", 0, "id")) == (6, 3) and first.find(("sections", 0, "id")) == (5, 3)
