@@ -171,8 +171,7 @@ def _move_fragments(part: Path, into: Path) -> dict[str, str]:
     (into / "fragment").mkdir(parents=True, exist_ok=True)
     for path in sorted(folder.iterdir()):
         target = into / "fragment" / path.name
-        data = path.read_bytes()
-        if target.exists() and target.read_bytes() != data:
+        if target.exists() and target.read_bytes() != (data := path.read_bytes()):
             name = path.name.removesuffix(".pf_fragment")
             language, short = name.split("_", 1)
             full = _full_hash(gzip.decompress(data)[len(_SIGNATURE):])
