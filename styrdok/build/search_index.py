@@ -2,12 +2,14 @@
 the same bytes for the same site. What is indexed, with which filters and
 facts, is decided when the pages are rendered (`styrdok.render.search`).
 
-`make_stable` and `cut_word_index` rewrite files of Pagefind's bundle whose
-layout Pagefind does not document or promise to keep (gzip + CBOR, the
-order of their fields). They were written for PAGEFIND_VERSION, which the
-lock file pins; tests/test_site_search.py fails when another version is
-installed, and checks on a built site that every word is found where
-Pagefind's own lookup looks for it."""
+`make_stable` and `cut_word_index` join and rewrite files of Pagefind's
+bundle whose layout Pagefind does not document or promise to keep (gzip +
+CBOR, the order of their fields, a word's pages written as a first number
+and then steps). They were written for PAGEFIND_VERSION, which the lock
+file pins; tests/test_site_search.py fails when another version is
+installed, checks on a built site that every word is found where
+Pagefind's own lookup looks for it, and that every word, form and filter
+value is on the pages, at the places, that Pagefind's own bundle says."""
 
 from __future__ import annotations
 
