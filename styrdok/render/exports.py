@@ -25,14 +25,12 @@ from styrdok.render.words import Words, status_key
 FIELDS = ["document", "status", "status_sv", "status_en", "section", "section_sv", "section_en", "actor", "actor_sv", "actor_en", "duty_sv", "duty_en"]
 
 
-def _rows(library: Library, org: str, today: dt.date,
-          documents: Iterable[LoadedDocument] | None = None) -> list[dict[str, str]]:
-    """Every duty of every document (the organisation's `documents`, if
-    already at hand), with the document's status: a spreadsheet filters on
-    the column, where rows left out would be lost without a trace."""
+def _rows(library: Library, org: str, today: dt.date, documents: Iterable[LoadedDocument]) -> list[dict[str, str]]:
+    """Every duty of every one of the organisation's `documents`, with the
+    document's status: a spreadsheet filters on the column, where rows left
+    out would be lost without a trace."""
     actors = library.actors(org)
-    found = library.documents_of(org) if documents is None else documents
-    docs = [(d.id, d.model) for d in sorted(found, key=lambda d: d.id)]
+    docs = [(d.id, d.model) for d in sorted(documents, key=lambda d: d.id)]
     rows = export_rows(docs)
     sv, en = Words("sv"), Words("en")
     for row in rows:
@@ -63,11 +61,11 @@ def _csv(fields: list[str], rows: list[dict[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def matrix_csv(library: Library, org: str, today: dt.date, documents: Iterable[LoadedDocument] | None = None) -> str:
+def matrix_csv(library: Library, org: str, today: dt.date, documents: Iterable[LoadedDocument]) -> str:
     return _csv(FIELDS, _rows(library, org, today, documents))
 
 
-def matrix_json(library: Library, org: str, today: dt.date, documents: Iterable[LoadedDocument] | None = None) -> str:
+def matrix_json(library: Library, org: str, today: dt.date, documents: Iterable[LoadedDocument]) -> str:
     data = {"organisation": org, "fields": FIELDS, "duties": _rows(library, org, today, documents)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
