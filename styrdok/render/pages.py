@@ -218,7 +218,7 @@ class PageContext:
         for language in (self.language, *prefer, *LANGUAGES):
             value = text.get(language)
             if value is not None:
-                return Shown(value, language, self._lang_attrs.get(language, Markup(f' lang="{language}"')))
+                return Shown(value, language, self._lang_attrs[language])
         raise ValueError("empty text")  # pragma: no cover - Text forbids it
 
     def heading(self, level: int, text: "Shown | str | int", anchor: str = "", *classes: str,
